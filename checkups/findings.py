@@ -1,0 +1,112 @@
+"""Findings: what a check found, with its citation, money at risk and explanation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from .registry import Rule, rule as get_rule
+from .text import Text, fmt_money
+from .timeline import ParamValue
+
+__all__ = ["Finding", "Trace"]
+
+
+@dataclass(frozen=True, slots=True)
+class Trace:
+    """How a finding was reached: the inputs, the dated figures used, the computation."""
+
+    inputs: dict[str, Any]
+    parameters: tuple[ParamValue, ...] = ()
+    steps: tuple[Text, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "inputs": {k: _plain(v) for k, v in self.inputs.items()},
+            "parameters": [
+                {
+                    "name": p.name,
+                    "value": _plain(p.value),
+                    "region": p.region,
+                    "effective": p.effective.isoformat(),
+                    "source": p.source,
+                    "verified": p.verified,
+                }
+                for p in self.parameters
+            ],
+            "steps": [s.as_dict() for s in self.steps],
+        }
+
+
+def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One finding of a check-up.
+
+    ``facts`` fill the rule's message placeholders; ``trace`` explains the finding.
+    ``severity``, ``law``, ``article`` and ``message`` come from the rule.
+    """
+
+    rule: str
+    employee_id: str | None
+    amount: Decimal | None
+    trace: Trace
+    facts: dict[str, Any] = field(default_factory=dict)
+    row: int | None = None
+
+    @property
+    def spec(self) -> Rule:
+        """The catalog entry of this finding's rule."""
+        return get_rule(self.rule)
+
+    @property
+    def severity(self) -> str:
+        return self.spec.severity
+
+    @property
+    def area(self) -> str:
+        return self.spec.area
+
+    @property
+    def law(self) -> str:
+        return self.spec.citation.law
+
+    @property
+    def article(self) -> str:
+        return self.spec.citation.article
+
+    @property
+    def message(self) -> Text:
+        """The rule's message with this finding's facts filled in."""
+        spec = self.spec
+        values = {"employee_id": self.employee_id or "", "amount": fmt_money(self.amount), **self.facts}
+        return Text(spec.message["zh"].format_map(values), spec.message["en"].format_map(values))
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready view, with the rule's fix and every citation."""
+        spec = self.spec
+        return {
+            "rule": self.rule,
+            "area": spec.area,
+            "employee_id": self.employee_id,
+            "row": self.row,
+            "severity": spec.severity,
+            "law": self.law,
+            "article": self.article,
+            "citations": [str(c) for c in spec.citations],
+            "message": self.message.as_dict(),
+            "amount": None if self.amount is None else str(self.amount),
+            "consequence": spec.consequence,
+            "remediation": spec.remediation,
+            "trace": self.trace.as_dict(),
+        }

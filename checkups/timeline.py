@@ -1,0 +1,198 @@
+"""Dates and dated, regional figures: the one place where both are resolved.
+
+``value_at("minimum_wage.monthly", on=date(2025, 6, 1), region="guangzhou")`` finds
+the value in force on that day, falling back city → province → national.  Rules and
+calculators never compare parameter dates themselves.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache, lru_cache
+from typing import Any
+
+from .registry import UnknownNameError, catalog
+
+__all__ = [
+    "DateError",
+    "MissingFigureError",
+    "ParamValue",
+    "Span",
+    "add_months",
+    "parse_date",
+    "region_chain",
+    "span",
+    "value_at",
+]
+
+_DATE = re.compile(
+    r"^\s*(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?"
+    r"(?:[ T]0{1,2}:0{2}(?::0{2}(?:\.0+)?)?)?\s*$"
+)
+
+
+class DateError(ValueError):
+    """Text that is not a date in a supported form."""
+
+
+class MissingFigureError(LookupError):
+    """A regional figure that is needed but not known for that region and date."""
+
+    def __init__(self, name: str, region: str | None, on: dt.date, hint: str = ""):
+        where = f"region {region!r}" if region else "no region given"
+        self.name, self.region, self.on = name, region, on
+        super().__init__(
+            f"no figure for {name} ({where}, on {on.isoformat()}): {hint or 'give the figure explicitly'}"
+        )
+
+
+def parse_date(value: Any) -> dt.date:
+    """A date from a ``date``/``datetime`` or text: ``2025-03-01``, ``2025/3/1``, ``2025年3月1日``."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    match = _DATE.match(str(value))
+    if not match:
+        raise DateError(f"expected a date such as 2025-03-01 (got {str(value)!r})")
+    year, month, day = map(int, match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise DateError(f"expected a real date such as 2025-03-01 (got {str(value).strip()!r}: no such day)") from None
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later; the month's last day when it has no such day (Civil Code 202)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True, slots=True)
+class ParamValue:
+    """A figure with where it comes from: the explanation every finding carries."""
+
+    name: str
+    value: Any
+    region: str
+    effective: dt.date
+    source: str
+    verified: bool
+    unit: str
+
+    @property
+    def decimal(self) -> Decimal:
+        """The value as an exact ``Decimal`` (numbers only)."""
+        return Decimal(str(self.value))
+
+    def describe(self) -> str:
+        """One line for an explanation trace."""
+        flag = "" if self.verified else " [unverified]"
+        return (
+            f"{self.name} = {self.value} {self.unit} ({self.region}, from "
+            f"{self.effective.isoformat()}; {self.source}){flag}"
+        )
+
+
+def region_chain(region: str | None) -> list[str]:
+    """The region and its ancestors, e.g. ``['guangzhou', 'guangdong', 'national']``."""
+    regions = catalog()["regions"]
+    chain = []
+    code = region or "national"
+    while code:
+        if code not in regions:
+            raise UnknownNameError("region", code, sorted(regions))
+        chain.append(code)
+        code = regions[code].get("parent")
+    return chain
+
+
+@cache
+def _series(name: str) -> dict[str, list[tuple[dt.date, dict[str, Any]]]]:
+    params = catalog()["parameters"]
+    if name not in params:
+        raise UnknownNameError("parameter", name, sorted(params))
+    return {
+        region: [(dt.date.fromisoformat(e["effective"]), e) for e in entries]
+        for region, entries in params[name]["values"].items()
+    }
+
+
+@lru_cache(maxsize=8192)
+def value_at(name: str, on: dt.date, region: str | None = None) -> ParamValue:
+    """The value of parameter ``name`` in force on ``on`` in ``region`` (or an ancestor).
+
+    The nearest region that has any value in force on that day wins; a ``null`` value
+    there means "no figure" and raises :class:`MissingFigureError`, as does no value at all.
+    """
+    series = _series(name)
+    for code in region_chain(region):
+        entries = series.get(code)
+        if not entries:
+            continue
+        current = None
+        for effective, entry in entries:
+            if effective <= on:
+                current = (effective, entry)
+        if current is None:
+            continue
+        effective, entry = current
+        if entry["value"] is None:
+            break
+        return ParamValue(
+            name=name,
+            value=entry["value"],
+            region=code,
+            effective=effective,
+            source=entry["source"],
+            verified=bool(entry["verified"]),
+            unit=catalog()["parameters"][name]["unit"],
+        )
+    raise MissingFigureError(name, region, on)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of days ``first``…``last`` (both included) as whole months plus days.
+
+    Months are counted from ``first`` (Civil Code 202: same day of the month, or the
+    month's last day); ``days`` are left over after ``months``, out of ``month_days`` in
+    the month that was running.
+    """
+
+    first: dt.date
+    last: dt.date
+    months: int
+    days: int
+    month_days: int
+
+    @property
+    def fraction(self) -> Decimal:
+        """Whole months plus the part month, pro rata by calendar days."""
+        if not self.days:
+            return Decimal(self.months)
+        return Decimal(self.months) + Decimal(self.days) / Decimal(self.month_days)
+
+    @property
+    def empty(self) -> bool:
+        return self.last < self.first
+
+
+def span(first: dt.date, last: dt.date) -> Span:
+    """Whole months and leftover days from ``first`` to ``last`` inclusive (empty if last < first)."""
+    if last < first:
+        return Span(first, last, 0, 0, 1)
+    after = last + dt.timedelta(days=1)
+    months = (after.year - first.year) * 12 + after.month - first.month
+    while months > 0 and add_months(first, months) > after:
+        months -= 1
+    start = add_months(first, months)
+    days = (after - start).days
+    month_days = (add_months(first, months + 1) - start).days
+    return Span(first, last, months, days, month_days)

@@ -1,0 +1,168 @@
+"""Compile ``checkups/data/**/*.yaml`` into ``checkups/data/catalog.json``.
+
+The browser runtime has no YAML parser, so the package reads only the compiled JSON.
+Run after editing any YAML file; ``tests/test_data_integrity.py`` fails when the
+committed catalog is stale.  ``--check`` exits 1 instead of writing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parents[1] / "checkups" / "data"
+CATALOG = DATA / "catalog.json"
+SEVERITIES = ("high", "medium", "low", "info")
+SCOPES = ("company", "employee")
+OPERATORS = ("equals", "not_equals", "greater_than", "at_least", "less_than", "at_most")
+
+
+class DataError(Exception):
+    """A data file breaks the schema in checkups/data/README.md."""
+
+
+def _plain(value):
+    """Dates to ISO strings, recursively, so the result is JSON."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _load(path: Path):
+    try:
+        return _plain(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except yaml.YAMLError as exc:
+        raise DataError(f"{path}: not valid YAML: {exc}") from None
+
+
+def _require(cond: bool, path: Path, what: str) -> None:
+    if not cond:
+        raise DataError(f"{path.relative_to(DATA)}: {what}")
+
+
+def _bilingual(obj, path: Path, field: str) -> None:
+    _require(
+        isinstance(obj, dict) and obj.get("zh") and obj.get("en"),
+        path,
+        f"'{field}' must have non-empty 'zh' and 'en' (got {obj!r:.80})",
+    )
+
+
+def _laws() -> dict:
+    laws = {}
+    for path in sorted((DATA / "laws").glob("*.yaml")):
+        law = _load(path)
+        _require(law.get("code") == path.stem, path, f"'code' must be {path.stem!r}")
+        _bilingual(law.get("name"), path, "name")
+        for number, art in (law.get("articles") or {}).items():
+            _require(isinstance(art, dict) and art.get("en"), path, f"article {number} needs 'en'")
+        laws[path.stem] = law
+    return laws
+
+
+def _parameters() -> dict:
+    params = {}
+    root = DATA / "parameters"
+    for path in sorted(root.rglob("*.yaml")):
+        name = ".".join(path.relative_to(root).with_suffix("").parts)
+        param = _load(path)
+        _bilingual(param.get("description"), path, "description")
+        _require(bool(param.get("unit")), path, "'unit' is required")
+        values = param.get("values")
+        _require(isinstance(values, dict) and values, path, "'values' must map regions to lists")
+        for region, entries in values.items():
+            for entry in entries:
+                for key in ("effective", "source", "verified"):
+                    _require(key in entry, path, f"{region} value needs {key!r} (got {entry!r:.80})")
+                _require("value" in entry, path, f"{region} {entry['effective']} needs 'value'")
+            entries.sort(key=lambda e: e["effective"])
+        params[name] = param
+    return params
+
+
+def _rules() -> dict:
+    rules = {}
+    root = DATA / "rules"
+    for path in sorted(root.rglob("*.yaml")):
+        area, name = path.relative_to(root).with_suffix("").parts
+        rule = _load(path)
+        rule_id = f"{area}.{name}"
+        for field in ("title", "message", "consequence", "remediation"):
+            _bilingual(rule.get(field), path, field)
+        _require(rule.get("severity") in SEVERITIES, path, f"'severity' must be one of {SEVERITIES}")
+        _require(rule.get("scope") in SCOPES, path, f"'scope' must be one of {SCOPES}")
+        _require(bool(rule.get("citations")), path, "at least one citation is required")
+        for cite in rule["citations"]:
+            _require(
+                isinstance(cite.get("article"), str) and cite.get("law"),
+                path,
+                f"citation needs 'law' and a string 'article' (got {cite!r})",
+            )
+        if rule["scope"] == "company":
+            own = {q["id"] for q in rule.get("questions") or []}
+            _require(bool(own), path, "company rules need 'questions'")
+            for q in rule["questions"]:
+                _bilingual(q.get("text"), path, f"question {q['id']} text")
+                _require(q.get("type") in ("bool", "number", "money"), path, f"question {q['id']} type")
+            for cond in rule.get("fails_when") or []:
+                ops = [k for k in cond if k != "question"]
+                _require(cond.get("question") in own, path, f"condition on foreign question {cond}")
+                _require(len(ops) == 1 and ops[0] in OPERATORS, path, f"bad condition {cond}")
+            _require(bool(rule.get("fails_when")), path, "company rules need 'fails_when'")
+            if rule.get("amount"):
+                _require(rule["amount"].get("question") in own, path, "amount question must be the rule's")
+        rule["id"] = rule_id
+        rule["area"] = area
+        rules[rule_id] = rule
+    return rules
+
+
+def build() -> dict:
+    """The whole catalog as a JSON-ready dict."""
+    return {
+        "laws": _laws(),
+        "parameters": _parameters(),
+        "rules": _rules(),
+        "regions": _load(DATA / "regions.yaml"),
+        "services": _load(DATA / "services.yaml"),
+        "questionnaire": _load(DATA / "questionnaire.yaml"),
+    }
+
+
+def render() -> str:
+    """The catalog file's exact text (deterministic)."""
+    return json.dumps(build(), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if catalog.json is stale")
+    args = parser.parse_args(argv)
+    try:
+        text = render()
+    except DataError as exc:
+        print(f"compile_data: {exc}", file=sys.stderr)
+        return 2
+    current = CATALOG.read_text(encoding="utf-8") if CATALOG.exists() else ""
+    if text == current:
+        print("catalog.json is up to date")
+        return 0
+    if args.check:
+        print("catalog.json is stale: run python scripts/compile_data.py", file=sys.stderr)
+        return 1
+    CATALOG.write_text(text, encoding="utf-8")
+    print(f"wrote {CATALOG.relative_to(Path.cwd()) if CATALOG.is_relative_to(Path.cwd()) else CATALOG}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

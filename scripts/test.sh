@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Set up, then run every check: the catalog is fresh, lint and format, and the test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+.venv/bin/python scripts/compile_data.py --check
+.venv/bin/ruff check checkups scripts tests
+.venv/bin/ruff format --check checkups scripts tests
+.venv/bin/python -m pytest "$@"
