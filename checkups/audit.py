@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import io
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +17,7 @@ from .findings import Finding
 from .registry import SEVERITY_ORDER, rule as get_rule
 from .roster import COLUMNS, Roster, RowError, read_roster
 from .rules import CHECKS, Context
-from .text import Text, to_money
+from .text import Text, round_fen, to_money
 from .timeline import parse_date, region_chain
 
 __all__ = ["AuditResult", "audit_records", "audit_roster", "summarize"]
@@ -56,32 +59,26 @@ def summarize(findings: list[Finding]) -> dict[str, Any]:
     """Counts by severity and by service area, and the total money at risk."""
     by_severity = dict.fromkeys(SEVERITY_ORDER, 0)
     by_area: dict[str, dict[str, Any]] = {}
-    total = Decimal(0)
-    employees = set()
+    amounts: dict[str, Decimal] = {}
     for f in findings:
-        spec = get_rule(f.rule)
-        by_severity[spec.severity] += 1
-        area = by_area.setdefault(spec.area, {"findings": 0, "amount": Decimal(0), **dict.fromkeys(SEVERITY_ORDER, 0)})
-        area["findings"] += 1
-        area[spec.severity] += 1
         if f.amount is not None:
-            area["amount"] += f.amount
-            total += f.amount
-        if f.employee_id is not None:
-            employees.add(f.employee_id)
+            amounts[f.rule] = amounts.get(f.rule, Decimal(0)) + f.amount
+    for rule_id, count in Counter(map(attrgetter("rule"), findings)).items():
+        spec = get_rule(rule_id)
+        by_severity[spec.severity] += count
+        area = by_area.setdefault(spec.area, {"findings": 0, "amount": Decimal(0), **dict.fromkeys(SEVERITY_ORDER, 0)})
+        area["findings"] += count
+        area[spec.severity] += count
+        area["amount"] += amounts.get(rule_id, Decimal(0))
     for area in by_area.values():
-        area["amount"] = str(area["amount"])
+        area["amount"] = str(round_fen(area["amount"]))
     return {
         "findings": len(findings),
-        "employees_with_findings": len(employees),
+        "employees_with_findings": len({f.employee_id for f in findings if f.employee_id is not None}),
         "by_severity": by_severity,
         "by_area": by_area,
-        "amount_at_risk": str(total),
+        "amount_at_risk": str(round_fen(sum(amounts.values(), Decimal(0)))),
     }
-
-
-def _sort_key(f: Finding) -> tuple:
-    return (f.row or 0, SEVERITY_ORDER[get_rule(f.rule).severity], f.rule)
 
 
 def run_checks(roster: Roster, ctx: Context) -> list[Finding]:
@@ -99,7 +96,8 @@ def run_checks(roster: Roster, ctx: Context) -> list[Finding]:
             )
             continue
         findings.extend(check.run(roster, ctx))
-    findings.sort(key=_sort_key)
+    ctx.notices.extend(ctx.flag_notices())
+    findings.sort(key=attrgetter("row"))  # stable: within a row, the checks' order (service areas)
     return findings
 
 
@@ -116,24 +114,30 @@ def audit_roster(
     ``min_wage`` overrides the regional minimum wage; ``avg_wage`` is accepted for the
     calculators' sake and recorded, as no roster check needs it.
     """
-    day = dt.date.today() if as_of is None else parse_date(as_of)
-    if region is not None:
-        region_chain(region)
-    ctx = Context(day, region, None if min_wage is None else to_money(min_wage, "min_wage"))
-    if avg_wage is not None:
-        to_money(avg_wage, "avg_wage")
-    roster = read_roster(source, as_of=day)
-    findings = run_checks(roster, ctx)
-    return AuditResult(
-        as_of=day,
-        region=region,
-        rows=roster.rows,
-        audited=roster.audited,
-        errors=roster.errors,
-        findings=findings,
-        notices=ctx.notices,
-        ignored_columns=roster.ignored,
-    )
+    collecting = gc.isenabled()
+    gc.disable()  # the audit makes many small objects and no reference cycles: skip the collector's passes
+    try:
+        day = dt.date.today() if as_of is None else parse_date(as_of)
+        if region is not None:
+            region_chain(region)
+        ctx = Context(day, region, None if min_wage is None else to_money(min_wage, "min_wage"))
+        if avg_wage is not None:
+            to_money(avg_wage, "avg_wage")
+        roster = read_roster(source, as_of=day)
+        findings = run_checks(roster, ctx)
+        return AuditResult(
+            as_of=day,
+            region=region,
+            rows=roster.rows,
+            audited=roster.audited,
+            errors=roster.errors,
+            findings=findings,
+            notices=ctx.notices,
+            ignored_columns=roster.ignored,
+        )
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def audit_records(records: list[dict[str, Any]], **options: Any) -> AuditResult:

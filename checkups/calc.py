@@ -16,12 +16,14 @@ from typing import Any
 
 from .registry import Citation
 from .text import InputError, Text, fmt_money, round_fen, to_money, to_number
-from .timeline import MissingFigureError, ParamValue, add_months, parse_date, span, value_at
+from .timeline import MissingFigureError, ParamValue, add_months, in_force_from, parse_date, span, value_at
 
 __all__ = [
+    "DoubleWagePeriod",
     "Result",
     "annual_leave_days",
     "double_wage",
+    "double_wage_period",
     "max_probation_months",
     "min_probation_wage",
     "overtime_pay",
@@ -223,6 +225,50 @@ def unlawful_termination(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class DoubleWagePeriod:
+    """The double-wage period of one employee and its length in months."""
+
+    first: dt.date
+    last: dt.date
+    why: str  # what ends it: "signed", "as_of" or "cap"
+    months: Decimal
+    counted: Any  # the Span from the hire date to ``last``
+    grace: ParamValue
+    limit: ParamValue
+
+    @property
+    def empty(self) -> bool:
+        return self.last < self.first
+
+
+def double_wage_period(hired: dt.date, signed: dt.date | None, audit_day: dt.date) -> DoubleWagePeriod:
+    """From hire + 1 month to the day before signing, the audit day or hire + 1 year − 1 day.
+
+    Months are counted from the hire date (so a hire on 31 January has whole months
+    ending on each month's last day) and the first month is taken off; a part month is
+    pro rata by the calendar days of the month it falls in.
+    """
+    hired = max(hired, in_force_from("deadlines.contract_written_months"))  # LCL 97: older hires count from 2008-01-01
+    grace = value_at("deadlines.contract_written_months", hired)
+    limit = value_at("deadlines.deemed_open_ended_months", hired)
+    first = add_months(hired, int(grace.value))
+    candidates = [(add_months(hired, int(limit.value)) - dt.timedelta(days=1), "cap"), (audit_day, "as_of")]
+    if signed is not None:
+        candidates.append((signed - dt.timedelta(days=1), "signed"))
+    last, why = min(candidates)
+    counted = span(hired, last)
+    months = max(counted.fraction - int(grace.value), Decimal(0)) if last >= first else Decimal(0)
+    return DoubleWagePeriod(first, last, why, months, counted, grace, limit)
+
+
+_WHY = {
+    "cap": ("至用工满一年的前一日为止", "until the day before the first anniversary"),
+    "as_of": ("计至检查日", "accrued to the audit date"),
+    "signed": ("至签订前一日", "until the day before signing"),
+}
+
+
 def double_wage(monthly_wage: Any, hire_date: Any, signed_date: Any, *, as_of: Any = None) -> Result:
     """The extra wage owed for working without a written contract (LCL 82; LCL-IR 6, 7).
 
@@ -234,41 +280,38 @@ def double_wage(monthly_wage: Any, hire_date: Any, signed_date: Any, *, as_of: A
     hired = parse_date(hire_date)
     signed = None if signed_date in (None, "") else parse_date(signed_date)
     audit_day = dt.date.today() if as_of is None else parse_date(as_of)
-    grace = value_at("deadlines.contract_written_months", hired)
-    limit = value_at("deadlines.deemed_open_ended_months", hired)
-    first = add_months(hired, int(grace.value))
-    cap_last = add_months(hired, int(limit.value)) - dt.timedelta(days=1)
-    candidates = [(cap_last, "cap"), (audit_day, "as_of")]
-    if signed is not None:
-        candidates.append((signed - dt.timedelta(days=1), "signed"))
-    last, why = min(candidates)
-    period = span(first, last)
-    months = period.fraction
+    period = double_wage_period(hired, signed, audit_day)
+    first, last, months = period.first, period.last, period.months
     amount = round_fen(wage * months)
-    why_text = {
-        "cap": ("至用工满一年的前一日为止", "until the day before the first anniversary"),
-        "as_of": ("计至检查日", "accrued to the audit date"),
-        "signed": ("至签订前一日", "until the day before signing"),
-    }[why]
     if period.empty:
+        done = signed is not None and signed <= first
         steps = [
             Text(
                 f"入职 {hired}，应在 {first} 前订立书面劳动合同；"
-                + (f"已于 {signed} 订立，无二倍工资。" if signed and signed < first else "截至检查日尚未满一个月。"),
+                + (f"已于 {signed} 订立，无二倍工资。" if done else "截至检查日尚未满一个月。"),
                 f"Hired {hired}; a written contract is due before {first}; "
-                + (f"signed {signed}: no double wage." if signed and signed < first else "the first month has not ended by the audit date."),
+                + (f"signed {signed}: no double wage." if done else "the first month has not ended by the audit date."),
             )
         ]
     else:
-        part = (
-            f" + {period.days}/{period.month_days}" if period.days else ""
-        )
-        steps = [
+        c = period.counted
+        if c.first > hired:
+            steps_pre = [
+                Text(
+                    f"入职早于劳动合同法施行：自 {c.first} 起计算订立书面合同的一个月（LCL 97）。",
+                    f"Hired before the Labour Contract Law took effect: the month to sign runs from {c.first} (LCL 97).",
+                )
+            ]
+        else:
+            steps_pre = []
+        part = f" + {c.days}/{c.month_days}" if c.days else ""
+        grace = int(period.grace.value)
+        steps = steps_pre + [
             Text(
-                f"入职 {hired}；二倍工资期间 {first} 至 {last}（{why_text[0]}）："
-                f"{period.months} 个月{part}",
-                f"Hired {hired}; double-wage period {first} to {last} ({why_text[1]}): "
-                f"{period.months} months{part}",
+                f"入职 {hired}；二倍工资期间 {first} 至 {last}（{_WHY[period.why][0]}）："
+                f"自入职起 {c.months} 个月{part}，减去第一个月 = {months.quantize(Decimal('0.0001'))} 个月",
+                f"Hired {hired}; double-wage period {first} to {last} ({_WHY[period.why][1]}): "
+                f"{c.months} months{part} from hire, less the first {grace} = {months.quantize(Decimal('0.0001'))} months",
             ),
             Text(
                 f"另付工资 {fmt_money(wage)} × {months.quantize(Decimal('0.0001'))} = {fmt_money(amount)}（LCL 82；LCL-IR 6、7）",
@@ -279,7 +322,7 @@ def double_wage(monthly_wage: Any, hire_date: Any, signed_date: Any, *, as_of: A
         amount=amount,
         steps=tuple(steps),
         citations=_cites("LCL 82", "LCL-IR 6", "LCL-IR 7", "LCL 10"),
-        parameters=(grace, limit),
+        parameters=(period.grace, period.limit),
         inputs={"monthly_wage": wage, "hire_date": hired, "signed_date": signed, "as_of": audit_day},
         details={"first_day": first, "last_day": last, "months": months},
     )

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .findings import Finding, Trace
+from .findings import Detail, Finding, Trace
 from .registry import Rule, catalog, rules
 from .text import InputError, Text, fmt_money, round_fen, to_number
 from .timeline import ParamValue, parse_date, region_chain, value_at
@@ -123,7 +123,7 @@ def _check(r: Rule, given: dict[str, Any], as_of: dt.date, region: str | None) -
         amount = round_fen(base * factor)
         steps.append(Text(f"涉及金额 {fmt_money(base)} × {factor} = {fmt_money(amount)}", f"Money at risk {fmt_money(base)} × {factor} = {fmt_money(amount)}"))
     inputs = {q["id"]: given[q["id"]] for q in r.questions if q["id"] in given}
-    return "failed", Finding(r.id, None, amount, Trace(inputs, tuple(used), tuple(steps)))
+    return "failed", Finding(r.id, None, amount, None, Detail({}, Trace(inputs, tuple(used), tuple(steps))))
 
 
 def evaluate(answers: dict[str, Any], *, as_of: Any = None, region: str | None = None) -> Evaluation:

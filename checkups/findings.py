@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -10,7 +11,7 @@ from .registry import Rule, rule as get_rule
 from .text import Text, fmt_money
 from .timeline import ParamValue
 
-__all__ = ["Finding", "Trace"]
+__all__ = ["Detail", "Finding", "Trace"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,19 +51,41 @@ def _plain(value: Any) -> Any:
 
 
 @dataclass(frozen=True, slots=True)
+class Detail:
+    """The facts that fill a rule's message placeholders, and the explanation trace."""
+
+    facts: dict[str, Any]
+    trace: Trace
+
+
+@dataclass(slots=True)  # not frozen: a large roster makes tens of thousands; treat as read-only
 class Finding:
     """One finding of a check-up.
 
-    ``facts`` fill the rule's message placeholders; ``trace`` explains the finding.
-    ``severity``, ``law``, ``article`` and ``message`` come from the rule.
+    ``severity``, ``area``, ``law``, ``article`` and ``message`` come from the rule;
+    ``detail`` is a :class:`Detail`, or a callable that makes one when it is first
+    needed (a large roster yields many findings, most never displayed one by one).
     """
 
     rule: str
     employee_id: str | None
     amount: Decimal | None
-    trace: Trace
-    facts: dict[str, Any] = field(default_factory=dict)
     row: int | None = None
+    detail: Detail | Callable[[], Detail] = field(default_factory=lambda: Detail({}, Trace({})), repr=False, compare=False)
+
+    def explain(self) -> Detail:
+        """The finding's facts and trace."""
+        detail = self.detail
+        return detail() if callable(detail) else detail
+
+    @property
+    def trace(self) -> Trace:
+        """How the finding was reached: inputs, dated figures, computation."""
+        return self.explain().trace
+
+    @property
+    def facts(self) -> dict[str, Any]:
+        return self.explain().facts
 
     @property
     def spec(self) -> Rule:
@@ -88,13 +111,17 @@ class Finding:
     @property
     def message(self) -> Text:
         """The rule's message with this finding's facts filled in."""
+        return self._message(self.explain())
+
+    def _message(self, detail: Detail) -> Text:
         spec = self.spec
-        values = {"employee_id": self.employee_id or "", "amount": fmt_money(self.amount), **self.facts}
+        values = {"employee_id": self.employee_id or "", "amount": fmt_money(self.amount), **detail.facts}
         return Text(spec.message["zh"].format_map(values), spec.message["en"].format_map(values))
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready view, with the rule's fix and every citation."""
         spec = self.spec
+        detail = self.explain()
         return {
             "rule": self.rule,
             "area": spec.area,
@@ -104,9 +131,9 @@ class Finding:
             "law": self.law,
             "article": self.article,
             "citations": [str(c) for c in spec.citations],
-            "message": self.message.as_dict(),
+            "message": self._message(detail).as_dict(),
             "amount": None if self.amount is None else str(self.amount),
             "consequence": spec.consequence,
             "remediation": spec.remediation,
-            "trace": self.trace.as_dict(),
+            "trace": detail.trace.as_dict(),
         }

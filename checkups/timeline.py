@@ -23,6 +23,8 @@ __all__ = [
     "ParamValue",
     "Span",
     "add_months",
+    "changes",
+    "in_force_from",
     "parse_date",
     "region_chain",
     "span",
@@ -66,12 +68,16 @@ def parse_date(value: Any) -> dt.date:
         raise DateError(f"expected a real date such as 2025-03-01 (got {str(value).strip()!r}: no such day)") from None
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` later; the month's last day when it has no such day (Civil Code 202)."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    last = 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month - 1]
+    return dt.date(year, month, day.day if day.day <= last else last)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +106,9 @@ class ParamValue:
         )
 
 
-def region_chain(region: str | None) -> list[str]:
-    """The region and its ancestors, e.g. ``['guangzhou', 'guangdong', 'national']``."""
+@lru_cache(maxsize=64)
+def region_chain(region: str | None) -> tuple[str, ...]:
+    """The region and its ancestors, e.g. ``('guangzhou', 'guangdong', 'national')``."""
     regions = catalog()["regions"]
     chain = []
     code = region or "national"
@@ -110,7 +117,7 @@ def region_chain(region: str | None) -> list[str]:
             raise UnknownNameError("region", code, sorted(regions))
         chain.append(code)
         code = regions[code].get("parent")
-    return chain
+    return tuple(chain)
 
 
 @cache
@@ -155,6 +162,27 @@ def value_at(name: str, on: dt.date, region: str | None = None) -> ParamValue:
             unit=catalog()["parameters"][name]["unit"],
         )
     raise MissingFigureError(name, region, on)
+
+
+@lru_cache(maxsize=256)
+def in_force_from(name: str, region: str | None = None) -> dt.date:
+    """The first day any value of parameter ``name`` is in force for the region (or an ancestor)."""
+    series = _series(name)
+    days = [entries[0][0] for code in region_chain(region) if (entries := series.get(code))]
+    if not days:
+        raise MissingFigureError(name, region, dt.date.min)
+    return min(days)
+
+
+@lru_cache(maxsize=256)
+def changes(name: str, region: str | None = None) -> tuple[int, ...]:
+    """Ordinals of every day a value of ``name`` starts, in the region or an ancestor (sorted).
+
+    Between two consecutive changes :func:`value_at` gives the same answer, so callers
+    can look a figure up once per stretch instead of once per day.
+    """
+    series = _series(name)
+    return tuple(sorted({d.toordinal() for code in region_chain(region) for d, _ in series.get(code, ())}))
 
 
 @dataclass(frozen=True, slots=True)

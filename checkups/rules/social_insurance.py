@@ -2,59 +2,66 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from functools import partial
 
-from ..findings import Finding, Trace
+from ..findings import Detail, Finding, Trace
 from ..roster import Roster
 from ..text import Text
-from . import Context, day, employee_check, stop_days
+from ..timeline import ParamValue
+from . import Context, day, employee_check
 
 
-def _registration(r: Roster, ctx: Context, column: str, deadline_param: str, missing_rule: str, late_rule: str) -> Iterator[Finding]:
+def _missing(column: str, h: int, due: int, stop: int, deadline: ParamValue) -> Detail:
+    days = int(deadline.value)
+    steps = (
+        Text(
+            f"入职 {day(h)}，应于 {day(due)} 前（{days} 日内）办理登记；截至 {day(stop)} 未见登记日期，已逾期 {stop - due} 天。",
+            f"Hired {day(h)}; registration was due by {day(due)} (within {days} days); no date by {day(stop)}, {stop - due} days overdue.",
+        ),
+    )
+    return Detail({"due_date": day(due), "days_overdue": stop - due}, Trace({"hire_date": day(h), "as_of": day(stop)}, (deadline,), steps))
+
+
+def _late(column: str, h: int, due: int, registered: int, deadline: ParamValue) -> Detail:
+    steps = (
+        Text(
+            f"入职 {day(h)}，应于 {day(due)} 前登记，实际 {day(registered)} 登记，晚 {registered - due} 天。",
+            f"Hired {day(h)}; registration was due by {day(due)}, made on {day(registered)}: {registered - due} days late.",
+        ),
+    )
+    facts = {"due_date": day(due), "registered_date": day(registered), "days_late": registered - due}
+    return Detail(facts, Trace({"hire_date": day(h), column: day(registered)}, (deadline,), steps))
+
+
+def _registration(r: Roster, ctx: Context, column: str, deadline_param: str, missing_rule: str, late_rule: str) -> list[Finding]:
     """Not registered by the deadline (missing) or registered after it (late)."""
     deadline = ctx.param(deadline_param)
     days = int(deadline.value)
-    rows = zip(r.columns["employee_id"], r.columns["hire_date"], r.columns[column], stop_days(r, ctx))
-    for i, (emp, h, registered, stop) in enumerate(rows):
-        due = h + days
-        if registered is not None and registered <= due:
-            continue
-        if registered is None:
-            if stop <= due:
-                continue
-            steps = (
-                Text(
-                    f"入职 {day(h)}，应于 {day(due)} 前（{days} 日内）办理登记；截至 {day(stop)} 未见登记日期，已逾期 {stop - due} 天。",
-                    f"Hired {day(h)}; registration was due by {day(due)} (within {days} days); no date by {day(stop)}, {stop - due} days overdue.",
-                ),
-            )
-            trace = Trace({"hire_date": day(h), "as_of": day(stop)}, (deadline,), steps)
-            yield Finding(missing_rule, emp, None, trace, {"due_date": day(due), "days_overdue": stop - due}, r.line[i])
-        else:
-            steps = (
-                Text(
-                    f"入职 {day(h)}，应于 {day(due)} 前登记，实际 {day(registered)} 登记，晚 {registered - due} 天。",
-                    f"Hired {day(h)}; registration was due by {day(due)}, made on {day(registered)}: {registered - due} days late.",
-                ),
-            )
-            trace = Trace({"hire_date": day(h), column: day(registered)}, (deadline,), steps)
-            facts = {"due_date": day(due), "registered_date": day(registered), "days_late": registered - due}
-            yield Finding(late_rule, emp, None, trace, facts, r.line[i])
+    stop = ctx.stop(r)
+    ids, hires, dates = r.columns["employee_id"], r.columns["hire_date"], r.columns[column]
+    line = r.line
+    hit = [i for i, (h, d) in enumerate(zip(hires, dates)) if d is None or d > h + days]
+    found = []
+    for i in hit:
+        h, d = hires[i], dates[i]
+        if d is not None:
+            found.append(Finding(late_rule, ids[i], None, line[i], partial(_late, column, h, h + days, d, deadline)))
+        elif stop[i] > h + days:
+            found.append(Finding(missing_rule, ids[i], None, line[i], partial(_missing, column, h, h + days, stop[i], deadline)))
+    return found
 
 
 @employee_check(("social_insurance.not_enrolled", "social_insurance.enrolled_late"), "social_insurance_date")
-def social_insurance(r: Roster, ctx: Context) -> Iterator[Finding]:
+def social_insurance(r: Roster, ctx: Context) -> list[Finding]:
     """Social insurance not registered within 30 days of the start of work, or registered late (SIL 58)."""
     return _registration(
-        r, ctx, "social_insurance_date", "deadlines.social_insurance_registration_days",
-        "social_insurance.not_enrolled", "social_insurance.enrolled_late",
+        r, ctx, "social_insurance_date", "deadlines.social_insurance_registration_days", "social_insurance.not_enrolled", "social_insurance.enrolled_late"
     )
 
 
 @employee_check(("social_insurance.housing_fund_not_registered", "social_insurance.housing_fund_late"), "housing_fund_date")
-def housing_fund(r: Roster, ctx: Context) -> Iterator[Finding]:
+def housing_fund(r: Roster, ctx: Context) -> list[Finding]:
     """Housing fund not registered within 30 days of hiring, or registered late (HPF 15)."""
     return _registration(
-        r, ctx, "housing_fund_date", "deadlines.housing_fund_registration_days",
-        "social_insurance.housing_fund_not_registered", "social_insurance.housing_fund_late",
+        r, ctx, "housing_fund_date", "deadlines.housing_fund_registration_days", "social_insurance.housing_fund_not_registered", "social_insurance.housing_fund_late"
     )

@@ -2,64 +2,83 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import partial
 
-from ..findings import Finding, Trace
+from ..findings import Detail, Finding, Trace
 from ..roster import Roster
 from ..text import Text, fmt_money, round_fen
-from . import Context, column, day, employee_check, stop_days
+from ..timeline import ParamValue
+from . import Context, column, day, employee_check
+
+
+def _probation_wage(h: int, wage: Decimal | None, pw: Decimal, months: Decimal | None, required: Decimal, amount: Decimal | None, ratio: ParamValue, floor: ParamValue | None) -> Detail:
+    shortfall = required - pw
+    steps = [
+        Text(
+            f"试用期工资不得低于约定工资 {fmt_money(wage)} 的 {ratio.value}（{fmt_money(wage * ratio.decimal)}）" if wage is not None else "未填月工资：只核对最低工资。",
+            f"The probation wage may not be below {ratio.value} of the agreed wage {fmt_money(wage)} ({fmt_money(wage * ratio.decimal)})"
+            if wage is not None
+            else "No monthly wage: only the minimum wage is checked.",
+        )
+    ]
+    if floor is not None:
+        steps.append(Text(f"也不得低于最低工资 {fmt_money(floor.decimal)}（{floor.region}）", f"nor below the minimum wage {fmt_money(floor.decimal)} ({floor.region})"))
+    steps.append(
+        Text(
+            f"应不低于 {fmt_money(required)}，实际 {fmt_money(pw)}，每月差额 {fmt_money(shortfall)}" + (f" × {months} 个月 = {fmt_money(amount)}" if amount is not None else ""),
+            f"At least {fmt_money(required)} is due, {fmt_money(pw)} is paid: {fmt_money(shortfall)} a month short"
+            + (f" × {months} months = {fmt_money(amount)}" if amount is not None else ""),
+        )
+    )
+    params = (ratio,) if floor is None else (ratio, floor)
+    facts = {"probation_wage": fmt_money(pw), "required": fmt_money(required), "shortfall": fmt_money(shortfall)}
+    return Detail(facts, Trace({"hire_date": day(h), "monthly_wage": wage, "probation_wage": pw, "probation_months": months}, params, tuple(steps)))
 
 
 @employee_check("wages.probation_wage_too_low", "probation_wage")
 def probation_wage_too_low(r: Roster, ctx: Context) -> Iterator[Finding]:
-    """Probation wage below 80% of the agreed wage or below the minimum wage (LCL 20; LCL-IR 15)."""
+    """Probation wage below 80% of the agreed wage or below the minimum wage at hire (LCL 20; LCL-IR 15)."""
     ratio = ctx.param("probation.wage_ratio_min")
-    months = column(r, "probation_months")
-    wages = column(r, "monthly_wage")
-    missing_floor = False
-    rows = zip(r.columns["employee_id"], r.columns["hire_date"], r.columns["probation_wage"])
-    for i, (emp, h, pw) in enumerate(rows):
-        if pw is None or months[i] == 0:
+    share = ratio.decimal
+    months, wages, pws = column(r, "probation_months"), column(r, "monthly_wage"), r.columns["probation_wage"]
+    ids, hires = r.columns["employee_id"], r.columns["hire_date"]
+    floors: dict[int, ParamValue | None] = {}
+    amounts: dict[int, Decimal | None] = {}
+    missing = False
+    for i in [i for i, pw in enumerate(pws) if pw is not None]:
+        pw = pws[i]
+        if months[i] == 0:
             continue
-        floor = ctx.minimum_wage(h)
-        missing_floor |= floor is None
+        h = hires[i]
+        if h not in floors:
+            floors[h] = ctx.minimum_wage(h)
+            amounts[h] = None if floors[h] is None else floors[h].decimal
+        floor = floors[h]
+        missing |= floor is None
         wage = wages[i]
-        need = [] if wage is None else [(round_fen(wage * ratio.decimal), "ratio")]
-        if floor is not None:
-            need.append((floor.decimal, "minimum"))
-        if not need:
+        required = None if wage is None else round_fen(wage * share)
+        if floor is not None and (required is None or amounts[h] > required):
+            required = amounts[h]
+        if required is None or pw >= required:
             continue
-        required, why = max(need)
-        if pw >= required:
-            continue
-        shortfall = required - pw
-        amount = None if months[i] is None else round_fen(shortfall * months[i])
-        steps = [
-            Text(
-                f"试用期工资不得低于约定工资 {fmt_money(wage)} 的 {ratio.value}（{fmt_money(wage * ratio.decimal)}）"
-                if wage is not None else "未填月工资：只核对最低工资。",
-                f"The probation wage may not be below {ratio.value} of the agreed wage {fmt_money(wage)} ({fmt_money(wage * ratio.decimal)})"
-                if wage is not None else "No monthly wage: only the minimum wage is checked.",
-            )
-        ]
-        if floor is not None:
-            steps.append(Text(f"也不得低于最低工资 {fmt_money(floor.decimal)}（{floor.region}）", f"nor below the minimum wage {fmt_money(floor.decimal)} ({floor.region})"))
-        steps.append(
-            Text(
-                f"应不低于 {fmt_money(required)}，实际 {fmt_money(pw)}，每月差额 {fmt_money(shortfall)}"
-                + (f" × {months[i]} 个月 = {fmt_money(amount)}" if amount is not None else ""),
-                f"At least {fmt_money(required)} is due, {fmt_money(pw)} is paid: {fmt_money(shortfall)} a month short"
-                + (f" × {months[i]} months = {fmt_money(amount)}" if amount is not None else ""),
-            )
-        )
-        params = (ratio,) if floor is None else (ratio, floor)
-        trace = Trace({"hire_date": day(h), "monthly_wage": wage, "probation_wage": pw, "probation_months": months[i]}, params, tuple(steps))
-        facts = {"probation_wage": fmt_money(pw), "required": fmt_money(required), "shortfall": fmt_money(shortfall)}
-        yield Finding("wages.probation_wage_too_low", emp, amount, trace, facts, r.line[i])
-    if missing_floor:
+        amount = None if months[i] is None else round_fen((required - pw) * months[i])
+        yield Finding("wages.probation_wage_too_low", ids[i], amount, r.line[i], partial(_probation_wage, h, wage, pw, months[i], required, amount, ratio, floor))
+    if missing:
         ctx.notices.append(_no_minimum("wages.probation_wage_too_low", ctx))
+
+
+def _below(wage: Decimal, stop: int, floor: ParamValue) -> Detail:
+    shortfall = floor.decimal - wage
+    steps = (
+        Text(
+            f"{day(stop)} 适用的月最低工资 {fmt_money(floor.decimal)}（{floor.region}，{floor.effective} 起），月工资 {fmt_money(wage)}，每月差额 {fmt_money(shortfall)}。",
+            f"Minimum wage on {day(stop)}: {fmt_money(floor.decimal)} ({floor.region}, from {floor.effective}); wage {fmt_money(wage)}: {fmt_money(shortfall)} a month short.",
+        ),
+    )
+    facts = {"monthly_wage": fmt_money(wage), "minimum_wage": fmt_money(floor.decimal), "shortfall": fmt_money(shortfall)}
+    return Detail(facts, Trace({"monthly_wage": wage, "as_of": day(stop)}, (floor,), steps))
 
 
 @employee_check("wages.below_minimum_wage", "monthly_wage")
@@ -69,28 +88,19 @@ def below_minimum_wage(r: Roster, ctx: Context) -> Iterator[Finding]:
     Part-time rows (weekly hours at or under the part-time limit) are left to the hourly minimum.
     """
     part_time = Decimal(ctx.param("hours.part_time_weekly_max").value)
-    hours = column(r, "weekly_hours")
-    missing = False
-    for i, (emp, wage, stop) in enumerate(zip(r.columns["employee_id"], r.columns["monthly_wage"], stop_days(r, ctx))):
-        if wage is None or (hours[i] is not None and hours[i] <= part_time):
-            continue
-        floor = ctx.minimum_wage(stop)
-        if floor is None:
-            missing = True
-            continue
-        if wage >= floor.decimal:
-            continue
-        shortfall = floor.decimal - wage
-        steps = (
-            Text(
-                f"{day(stop)} 适用的月最低工资 {fmt_money(floor.decimal)}（{floor.region}，{floor.effective} 起），月工资 {fmt_money(wage)}，每月差额 {fmt_money(shortfall)}。",
-                f"Minimum wage on {day(stop)}: {fmt_money(floor.decimal)} ({floor.region}, from {floor.effective}); wage {fmt_money(wage)}: {fmt_money(shortfall)} a month short.",
-            ),
-        )
-        trace = Trace({"monthly_wage": wage, "as_of": day(stop)}, (floor,), steps)
-        facts = {"monthly_wage": fmt_money(wage), "minimum_wage": fmt_money(floor.decimal), "shortfall": fmt_money(shortfall)}
-        yield Finding("wages.below_minimum_wage", emp, round_fen(shortfall), trace, facts, r.line[i])
-    if missing:
+    hours, stop = column(r, "weekly_hours"), ctx.stop(r)
+    floors = {day_: ctx.minimum_wage(day_) for day_ in set(stop)}
+    amounts = {day_: (f.decimal if f is not None else None) for day_, f in floors.items()}
+    highest = max((a for a in amounts.values() if a is not None), default=None)
+    ids, wages = r.columns["employee_id"], r.columns["monthly_wage"]
+    if highest is not None:
+        low = [i for i, w in enumerate(wages) if w is not None and w < highest]
+        for i in low:
+            wage, floor = wages[i], amounts[stop[i]]
+            if floor is None or wage >= floor or (hours[i] is not None and hours[i] <= part_time):
+                continue
+            yield Finding("wages.below_minimum_wage", ids[i], round_fen(floor - wage), r.line[i], partial(_below, wage, stop[i], floors[stop[i]]))
+    if None in floors.values():
         ctx.notices.append(_no_minimum("wages.below_minimum_wage", ctx))
 
 
@@ -98,9 +108,5 @@ def _no_minimum(rule: str, ctx: Context) -> Text:
     where = ctx.region or "—"
     return Text(
         f"{rule}：没有地区 {where} 的最低工资数据，未完全核对；请用 --region 选择城市或用 --min-wage 输入数值。",
-        f"{rule}: no minimum wage for region {where}, so this check was not fully run; choose a city "
-        "with --region or enter the figure with --min-wage.",
+        f"{rule}: no minimum wage for region {where}, so this check was not fully run; choose a city with --region or enter the figure with --min-wage.",
     )
-
-
-_ = dt
