@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from .findings import Finding
-from .registry import SEVERITY_ORDER, rule as get_rule
+from .registry import SEVERITY_ORDER
+from .registry import rule as get_rule
 from .roster import COLUMNS, Roster, RowError, read_roster
 from .rules import CHECKS, Context
 from .text import Text, round_fen, to_money

@@ -216,9 +216,9 @@ def unlawful_termination(
     )
     return Result(
         amount=amount,
-        steps=base.steps + (step,),
+        steps=(*base.steps, step),
         citations=_cites("LCL 87", "LCL 48", "LCL-IR 25", "LCL 47"),
-        parameters=base.parameters + (multiple,),
+        parameters=(*base.parameters, multiple),
         inputs=base.inputs,
         warnings=base.warnings,
         details=base.details,
@@ -306,7 +306,8 @@ def double_wage(monthly_wage: Any, hire_date: Any, signed_date: Any, *, as_of: A
             steps_pre = []
         part = f" + {c.days}/{c.month_days}" if c.days else ""
         grace = int(period.grace.value)
-        steps = steps_pre + [
+        steps = [
+            *steps_pre,
             Text(
                 f"入职 {hired}；二倍工资期间 {first} 至 {last}（{_WHY[period.why][0]}）："
                 f"自入职起 {c.months} 个月{part}，减去第一个月 = {months.quantize(Decimal('0.0001'))} 个月",
@@ -328,9 +329,7 @@ def double_wage(monthly_wage: Any, hire_date: Any, signed_date: Any, *, as_of: A
     )
 
 
-def overtime_pay(
-    hourly_wage: Any, *, workday_hours: Any = 0, rest_day_hours: Any = 0, holiday_hours: Any = 0
-) -> Result:
+def overtime_pay(hourly_wage: Any, *, workday_hours: Any = 0, rest_day_hours: Any = 0, holiday_hours: Any = 0) -> Result:
     """Overtime pay at 150% (workdays), 200% (rest days without time off in lieu) and 300% (holidays) (LL 44)."""
     hourly = to_money(hourly_wage, "hourly_wage")
     hours = {
@@ -339,7 +338,11 @@ def overtime_pay(
         "holiday": to_number(holiday_hours, "holiday_hours"),
     }
     rates = value_at("overtime.multipliers", dt.date.today())
-    labels = {"workday": ("工作日", "workday"), "rest_day": ("休息日", "rest day"), "holiday": ("法定休假日", "statutory holiday")}
+    labels = {
+        "workday": ("工作日", "workday"),
+        "rest_day": ("休息日", "rest day"),
+        "holiday": ("法定休假日", "statutory holiday"),
+    }
     total = Decimal(0)
     steps = []
     for kind, count in hours.items():

@@ -84,7 +84,12 @@ def cmd_calc(args: argparse.Namespace) -> int:
     elif name == "double_wage":
         result = func(args.monthly_wage, args.hire_date, args.signed_date, as_of=args.as_of)
     elif name == "overtime_pay":
-        result = func(args.hourly_wage, workday_hours=args.workday_hours, rest_day_hours=args.rest_day_hours, holiday_hours=args.holiday_hours)
+        result = func(
+            args.hourly_wage,
+            workday_hours=args.workday_hours,
+            rest_day_hours=args.rest_day_hours,
+            holiday_hours=args.holiday_hours,
+        )
     elif name == "untaken_leave_pay":
         result = func(args.monthly_wage, args.days)
     elif name == "annual_leave_days":
@@ -111,12 +116,24 @@ def cmd_rules(args: argparse.Namespace) -> int:
     found = rules(scope=args.scope, area=args.area)
     if args.format == "json":
         data = [
-            {"id": r.id, "area": r.area, "scope": r.scope, "severity": r.severity, "title": r.title, "citations": [str(c) for c in r.citations]}
+            {
+                "id": r.id,
+                "area": r.area,
+                "scope": r.scope,
+                "severity": r.severity,
+                "title": r.title,
+                "citations": [str(c) for c in r.citations],
+            }
             for r in found
         ]
         _out(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
     else:
-        _out("".join(f"{r.id}\t{r.scope}\t{r.severity}\t{', '.join(map(str, r.citations))}\t{r.title[args.lang]}\n" for r in found), None)
+        _out(
+            "".join(
+                f"{r.id}\t{r.scope}\t{r.severity}\t{', '.join(map(str, r.citations))}\t{r.title[args.lang]}\n" for r in found
+            ),
+            None,
+        )
     return 0
 
 
@@ -126,7 +143,9 @@ def _common(p: argparse.ArgumentParser, *, formats: tuple[str, ...]) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="python -m checkups", description="Labour-law compliance check-ups for micro and small enterprises.")
+    top = argparse.ArgumentParser(
+        prog="python -m checkups", description="Labour-law compliance check-ups for micro and small enterprises."
+    )
     sub = top.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("audit", help="audit an employee roster (CSV or XLSX)")

@@ -115,13 +115,23 @@ def _check(r: Rule, given: dict[str, Any], as_of: dt.date, region: str | None) -
         target = _value(cond[op], as_of, region, used)
         if not _OPS[op](answer, target):
             return "passed", None
-        steps.append(Text(f"{cond['question']} = {answer}（{_OP_TEXT[op]} {target}）", f"{cond['question']} = {answer} ({_OP_TEXT[op]} {target})"))
+        steps.append(
+            Text(
+                f"{cond['question']} = {answer}（{_OP_TEXT[op]} {target}）",
+                f"{cond['question']} = {answer} ({_OP_TEXT[op]} {target})",
+            )
+        )
     amount = None
     if r.amount and r.amount.get("question") in given:
         factor = _value(r.amount.get("factor", 1), as_of, region, used)
         base = given[r.amount["question"]]
         amount = round_fen(base * factor)
-        steps.append(Text(f"涉及金额 {fmt_money(base)} × {factor} = {fmt_money(amount)}", f"Money at risk {fmt_money(base)} × {factor} = {fmt_money(amount)}"))
+        steps.append(
+            Text(
+                f"涉及金额 {fmt_money(base)} × {factor} = {fmt_money(amount)}",
+                f"Money at risk {fmt_money(base)} × {factor} = {fmt_money(amount)}",
+            )
+        )
     inputs = {q["id"]: given[q["id"]] for q in r.questions if q["id"] in given}
     return "failed", Finding(r.id, None, amount, None, Detail({}, Trace(inputs, tuple(used), tuple(steps))))
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .registry import Rule, rule as get_rule
+from .registry import Rule
+from .registry import rule as get_rule
 from .text import Text, fmt_money
 from .timeline import ParamValue
 

@@ -152,11 +152,7 @@ def rule(rule_id: str) -> Rule:
 def rules(*, scope: str | None = None, area: str | None = None) -> list[Rule]:
     """All rules, in service-area order then id, optionally filtered."""
     order = {a["id"]: i for i, a in enumerate(catalog()["services"]["core"])}
-    found = [
-        r
-        for r in _rules().values()
-        if (scope is None or r.scope == scope) and (area is None or r.area == area)
-    ]
+    found = [r for r in _rules().values() if (scope is None or r.scope == scope) and (area is None or r.area == area)]
     return sorted(found, key=lambda r: (order.get(r.area, 99), r.id))
 
 

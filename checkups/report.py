@@ -113,9 +113,7 @@ def _summary_rows(findings: list[Finding], lang: str) -> tuple[list[list[str]], 
         data = summary["by_area"].get(area)
         if not data:
             continue
-        rows.append(
-            [area_name(area)[lang]] + [str(data[s]) for s in SEVERITY_ORDER] + [fmt_money(_dec(data["amount"]))]
-        )
+        rows.append([area_name(area)[lang]] + [str(data[s]) for s in SEVERITY_ORDER] + [fmt_money(_dec(data["amount"]))])
     total = [_t("total", lang)] + [str(summary["by_severity"][s]) for s in SEVERITY_ORDER]
     total.append(fmt_money(_dec(summary["amount_at_risk"])))
     return rows, total
@@ -164,7 +162,12 @@ def to_markdown(result: AuditResult | Evaluation, lang: str = "zh") -> str:
     if notes:
         out += [f"## {_t('notices', lang)}", ""] + [f"- {n}" for n in notes] + [""]
     if isinstance(result, AuditResult) and result.errors:
-        out += [f"## {_t('errors', lang)}", "", f"| {_t('row', lang)} | {_t('column', lang)} | {_t('problem', lang)} |", "|---|---|---|"]
+        out += [
+            f"## {_t('errors', lang)}",
+            "",
+            f"| {_t('row', lang)} | {_t('column', lang)} | {_t('problem', lang)} |",
+            "|---|---|---|",
+        ]
         out += [f"| {e.row} | {e.column} | {e.message} |" for e in result.errors] + [""]
     out += [f"## {_t('findings', lang)}", ""]
     if not result.findings:
@@ -252,27 +255,36 @@ def to_html(result: AuditResult | Evaluation, lang: str = "zh") -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(title)}</title><style>{CSS}</style></head><body>",
         f"<h1>{_e(title)}</h1>",
-        "<table class=\"meta\"><tbody>"
-        + "".join(f"<tr><th scope=\"row\">{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in _meta(result, lang))
+        '<table class="meta"><tbody>'
+        + "".join(f'<tr><th scope="row">{_e(k)}</th><td>{_e(v)}</td></tr>' for k, v in _meta(result, lang))
         + "</tbody></table>",
         f"<h2>{_e(_t('summary', lang))}</h2>",
     ]
     rows, total = _summary_rows(result.findings, lang)
-    head = "".join(f"<th scope=\"col\">{_e(h)}</th>" for h in _headers(lang))
+    head = "".join(f'<th scope="col">{_e(h)}</th>' for h in _headers(lang))
     body = "".join(
-        "<tr>" + f"<th scope=\"row\">{_e(r[0])}</th>" + "".join(f"<td class=\"num\">{_e(c)}</td>" for c in r[1:]) + "</tr>"
+        "<tr>" + f'<th scope="row">{_e(r[0])}</th>' + "".join(f'<td class="num">{_e(c)}</td>' for c in r[1:]) + "</tr>"
         for r in rows
     )
-    foot = "<tr>" + f"<th scope=\"row\">{_e(total[0])}</th>" + "".join(f"<td class=\"num\"><strong>{_e(c)}</strong></td>" for c in total[1:]) + "</tr>"
-    parts.append(f"<table class=\"summary\"><thead><tr>{head}</tr></thead><tbody>{body}</tbody><tfoot>{foot}</tfoot></table>")
+    foot = (
+        "<tr>"
+        + f'<th scope="row">{_e(total[0])}</th>'
+        + "".join(f'<td class="num"><strong>{_e(c)}</strong></td>' for c in total[1:])
+        + "</tr>"
+    )
+    parts.append(f'<table class="summary"><thead><tr>{head}</tr></thead><tbody>{body}</tbody><tfoot>{foot}</tfoot></table>')
     notes = _notices(result, lang)
     if notes:
-        parts.append(f"<h2>{_e(_t('notices', lang))}</h2><ul class=\"notes\">" + "".join(f"<li>{_e(n)}</li>" for n in notes) + "</ul>")
+        parts.append(
+            f'<h2>{_e(_t("notices", lang))}</h2><ul class="notes">' + "".join(f"<li>{_e(n)}</li>" for n in notes) + "</ul>"
+        )
     if isinstance(result, AuditResult) and result.errors:
         parts.append(
-            f"<h2>{_e(_t('errors', lang))}</h2><table class=\"errors\"><thead><tr><th scope=\"col\">{_e(_t('row', lang))}</th>"
-            f"<th scope=\"col\">{_e(_t('column', lang))}</th><th scope=\"col\">{_e(_t('problem', lang))}</th></tr></thead><tbody>"
-            + "".join(f"<tr><td class=\"num\">{e.row}</td><td>{_e(e.column)}</td><td>{_e(e.message)}</td></tr>" for e in result.errors)
+            f'<h2>{_e(_t("errors", lang))}</h2><table class="errors"><thead><tr><th scope="col">{_e(_t("row", lang))}</th>'
+            f'<th scope="col">{_e(_t("column", lang))}</th><th scope="col">{_e(_t("problem", lang))}</th></tr></thead><tbody>'
+            + "".join(
+                f'<tr><td class="num">{e.row}</td><td>{_e(e.column)}</td><td>{_e(e.message)}</td></tr>' for e in result.errors
+            )
             + "</tbody></table>"
         )
     parts.append(f"<h2>{_e(_t('findings', lang))}</h2>")
@@ -285,24 +297,24 @@ def to_html(result: AuditResult | Evaluation, lang: str = "zh") -> str:
         if f.amount is not None:
             items.append((_t("amount", lang), fmt_money(f.amount)))
         items += [(_t("consequence", lang), spec.consequence[lang]), (_t("remediation", lang), spec.remediation[lang])]
-        cites = "；".join(
-            f'<a href="#{_e(c.anchor)}">{_e(_cite(c.law, c.article, lang))}</a>' for c in spec.citations
-        )
+        cites = "；".join(f'<a href="#{_e(c.anchor)}">{_e(_cite(c.law, c.article, lang))}</a>' for c in spec.citations)
         steps = "".join(f"<li>{_e(s.get(lang))}</li>" for s in f.trace.steps)
         parts.append(
             f'<section class="finding {spec.severity}"><h3><span class="sev {spec.severity}">{_e(_sev(spec.severity, lang))}</span> '
             f"{_e(spec.title[lang])}{who}</h3><p>{_e(f.message.get(lang))}</p><dl>"
             + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in items)
             + f"<dt>{_e(_t('basis', lang))}</dt><dd>{cites}</dd>"
-            + (f"<dt>{_e(_t('how', lang))}</dt><dd><ol class=\"steps\">{steps}</ol></dd>" if steps else "")
+            + (f'<dt>{_e(_t("how", lang))}</dt><dd><ol class="steps">{steps}</ol></dd>' if steps else "")
             + "</dl></section>"
         )
     cited = _cited(result.findings)
     if cited:
-        parts.append(f"<h2>{_e(_t('articles', lang))}</h2><ul class=\"articles\">")
+        parts.append(f'<h2>{_e(_t("articles", lang))}</h2><ul class="articles">')
         for code, number in cited:
             anchor = f"{code.lower()}-{number}"
-            parts.append(f'<li id="{_e(anchor)}"><strong>{_e(_cite(code, number, lang))}</strong><blockquote>{_e(_article_text(code, number, lang))}</blockquote></li>')
+            parts.append(
+                f'<li id="{_e(anchor)}"><strong>{_e(_cite(code, number, lang))}</strong><blockquote>{_e(_article_text(code, number, lang))}</blockquote></li>'
+            )
         parts.append("</ul>")
-    parts.append(f"<p class=\"disclaimer\">{_e(_t('disclaimer', lang))}</p></body></html>")
+    parts.append(f'<p class="disclaimer">{_e(_t("disclaimer", lang))}</p></body></html>')
     return "\n".join(parts) + "\n"

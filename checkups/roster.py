@@ -323,9 +323,7 @@ def read_roster(source: str | Path | bytes, *, as_of: dt.date | None = None) -> 
                 if v is None:
                     bad.setdefault(i, []).append((name, f"is required: expected {label}, got an empty cell"))
     _cross_checks(columns, bad, lines, as_of)
-    errors = [
-        RowError(lines[i], column, message) for i in sorted(bad) for column, message in bad[i]
-    ]
+    errors = [RowError(lines[i], column, message) for i in sorted(bad) for column, message in bad[i]]
     if bad:
         good = [i for i in range(len(lines)) if i not in bad]
         columns = {name: [col[i] for i in good] for name, col in columns.items()}
@@ -366,8 +364,6 @@ def _cross_checks(columns: dict[str, list[Any]], bad: dict, lines: list[int], as
             if emp is None:
                 continue
             if emp in first:
-                bad.setdefault(i, []).append(
-                    ("employee_id", f"duplicates employee_id {emp!r} on line {lines[first[emp]]}")
-                )
+                bad.setdefault(i, []).append(("employee_id", f"duplicates employee_id {emp!r} on line {lines[first[emp]]}"))
             else:
                 first[emp] = i

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-__all__ = ["FEN", "InputError", "Text", "fmt_money", "to_money", "to_number", "round_fen"]
+__all__ = ["FEN", "InputError", "Text", "fmt_money", "round_fen", "to_money", "to_number"]
 
 FEN = Decimal("0.01")
 

@@ -47,9 +47,7 @@ class MissingFigureError(LookupError):
     def __init__(self, name: str, region: str | None, on: dt.date, hint: str = ""):
         where = f"region {region!r}" if region else "no region given"
         self.name, self.region, self.on = name, region, on
-        super().__init__(
-            f"no figure for {name} ({where}, on {on.isoformat()}): {hint or 'give the figure explicitly'}"
-        )
+        super().__init__(f"no figure for {name} ({where}, on {on.isoformat()}): {hint or 'give the figure explicitly'}")
 
 
 def parse_date(value: Any) -> dt.date:
@@ -100,10 +98,7 @@ class ParamValue:
     def describe(self) -> str:
         """One line for an explanation trace."""
         flag = "" if self.verified else " [unverified]"
-        return (
-            f"{self.name} = {self.value} {self.unit} ({self.region}, from "
-            f"{self.effective.isoformat()}; {self.source}){flag}"
-        )
+        return f"{self.name} = {self.value} {self.unit} ({self.region}, from {self.effective.isoformat()}; {self.source}){flag}"
 
 
 @lru_cache(maxsize=64)

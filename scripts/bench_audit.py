@@ -24,9 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from checkups.audit import audit_roster  # noqa: E402
-from checkups.roster import COLUMNS  # noqa: E402
-from checkups.timeline import add_months  # noqa: E402
+from checkups.audit import audit_roster
+from checkups.roster import COLUMNS
+from checkups.timeline import add_months
 
 AS_OF = dt.date(2025, 6, 30)
 
@@ -52,10 +52,25 @@ def synthetic_rows(n: int, seed: int = 20251130):
         hf = "" if problem < 0.10 else (hire + dt.timedelta(days=rnd.randrange(0, 60 if problem < 0.16 else 30))).isoformat()
         hours = "44" if problem < 0.03 else "40"
         overtime = str(rnd.randrange(0, 44) if problem < 0.08 else rnd.randrange(0, 30))
-        end = "" if rnd.random() > 0.04 else dt.date.fromordinal(max(hire.toordinal(), AS_OF.toordinal() - rnd.randrange(0, 300))).isoformat()
+        end = (
+            ""
+            if rnd.random() > 0.04
+            else dt.date.fromordinal(max(hire.toordinal(), AS_OF.toordinal() - rnd.randrange(0, 300))).isoformat()
+        )
         yield [
-            f"E{i:06d}", "员工", hire.isoformat(), "" if signed is None else signed.isoformat(), term, probation,
-            str(wage), pwage, si, hf, hours, overtime, end,
+            f"E{i:06d}",
+            "员工",
+            hire.isoformat(),
+            "" if signed is None else signed.isoformat(),
+            term,
+            probation,
+            str(wage),
+            pwage,
+            si,
+            hf,
+            hours,
+            overtime,
+            end,
         ]
 
 
@@ -114,7 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"parse (csv.reader, best of {args.repeat}): {parse_s:.3f} s (with the cyclic GC off: {min(bare_times):.3f} s)")
     print(f"audit (best of {args.repeat}): {audit_s:.3f} s")
     print(f"audit peak memory (tracemalloc): {peak / 1e6:.1f} MB")
-    print(f"ratio of best times: {audit_s / parse_s:.2f} (against the GC-off parse: {audit_s / min(bare_times):.2f}); per-run ratios: {', '.join(f'{r:.2f}' for r in ratios)}")
+    print(
+        f"ratio of best times: {audit_s / parse_s:.2f} (against the GC-off parse: {audit_s / min(bare_times):.2f}); per-run ratios: {', '.join(f'{r:.2f}' for r in ratios)}"
+    )
     print(f"audit/parse ratio: {ratios[len(ratios) // 2]:.2f}")  # the median of the interleaved runs
     return 0
 

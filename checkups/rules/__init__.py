@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -59,7 +59,9 @@ class Context:
     def minimum_wage(self, on_ord: int) -> ParamValue | None:
         """The monthly minimum wage on a day (given by the user, or regional), or None if unknown."""
         if self.min_wage is not None:
-            return ParamValue("minimum_wage.monthly", self.min_wage, "given", self.as_of, "entered by the user", True, "CNY/month")
+            return ParamValue(
+                "minimum_wage.monthly", self.min_wage, "given", self.as_of, "entered by the user", True, "CNY/month"
+            )
         breaks = changes("minimum_wage.monthly", self.region)
         stretch = bisect_right(breaks, on_ord)  # the figure is the same all through a stretch
         key = ("minimum_wage", stretch)

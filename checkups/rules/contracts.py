@@ -46,8 +46,12 @@ def _double_wage(wage: Decimal | None, h: int, s: int | None, stop: int, as_of: 
     if wage is None:
         period = calc.double_wage_period(hired, signed, dt.date.fromordinal(stop))
         facts["due_date"] = period.first.isoformat()
-        steps = (Text("未填月工资：无法计算二倍工资金额。", "No monthly wage in the roster: the double wage cannot be computed."),)
-        return Detail(facts, Trace({"hire_date": day(h), "signed_date": day(s), "as_of": day(stop)}, (period.grace, period.limit), steps))
+        steps = (
+            Text("未填月工资：无法计算二倍工资金额。", "No monthly wage in the roster: the double wage cannot be computed."),
+        )
+        return Detail(
+            facts, Trace({"hire_date": day(h), "signed_date": day(s), "as_of": day(stop)}, (period.grace, period.limit), steps)
+        )
     result = calc.double_wage(wage, hired, signed, as_of=dt.date.fromordinal(stop))
     facts["due_date"] = result.details["first_day"].isoformat()
     steps = result.steps
@@ -83,7 +87,9 @@ def written_within_one_month(r: Roster, ctx: Context) -> Iterator[Finding]:
                     hired, signed_on = dt.date.fromordinal(h), None if s is None else dt.date.fromordinal(s)
                     months = memo[key] = calc.double_wage_period(hired, signed_on, dt.date.fromordinal(stop[i])).months
             amount = round_fen(wage * months)
-        yield Finding("contracts.written_within_one_month", ids[i], amount, r.line[i], partial(_double_wage, wage, h, s, stop[i], as_of))
+        yield Finding(
+            "contracts.written_within_one_month", ids[i], amount, r.line[i], partial(_double_wage, wage, h, s, stop[i], as_of)
+        )
 
 
 def _deemed(h: int, s: int | None, stop: int, deemed: int, limit: ParamValue) -> Detail:
@@ -94,7 +100,9 @@ def _deemed(h: int, s: int | None, stop: int, deemed: int, limit: ParamValue) ->
             "contract is deemed concluded and must be put in writing at once (LCL 14; LCL-IR 7).",
         ),
     )
-    return Detail({"deemed_date": day(deemed)}, Trace({"hire_date": day(h), "signed_date": day(s), "as_of": day(stop)}, (limit,), steps))
+    return Detail(
+        {"deemed_date": day(deemed)}, Trace({"hire_date": day(h), "signed_date": day(s), "as_of": day(stop)}, (limit,), steps)
+    )
 
 
 @employee_check("contracts.deemed_open_ended", "contract_signed_date")
@@ -108,10 +116,29 @@ def deemed_open_ended(r: Roster, ctx: Context) -> list[Finding]:
     _renewals(r, ctx, months)  # signed after year one (s > y): a renewal, named in a notice, not judged
     hit = [i for i, (s, y, st) in enumerate(zip(signed, year_on, stop)) if st >= y and (s is None or s == y)]
     ids, hires, line = r.columns["employee_id"], r.columns["hire_date"], r.line
-    return [Finding("contracts.deemed_open_ended", ids[i], None, line[i], partial(_deemed, hires[i], signed[i], stop[i], year_on[i], limit)) for i in hit]
+    return [
+        Finding(
+            "contracts.deemed_open_ended",
+            ids[i],
+            None,
+            line[i],
+            partial(_deemed, hires[i], signed[i], stop[i], year_on[i], limit),
+        )
+        for i in hit
+    ]
 
 
-def _probation(h: int, p: Decimal, term: Decimal | None, cap: int, stop: int, wage: Decimal | None, amount: Decimal | None, excess: Decimal, bands: ParamValue) -> Detail:
+def _probation(
+    h: int,
+    p: Decimal,
+    term: Decimal | None,
+    cap: int,
+    stop: int,
+    wage: Decimal | None,
+    amount: Decimal | None,
+    excess: Decimal,
+    bands: ParamValue,
+) -> Detail:
     term_text = ("无固定期限", "open-ended") if term is None else (f"{term} 个月", f"{term} month(s)")
     steps = (
         Text(
@@ -120,9 +147,17 @@ def _probation(h: int, p: Decimal, term: Decimal | None, cap: int, stop: int, wa
         ),
         Text(
             f"截至 {day(stop)} 已履行超出部分 {excess.quantize(Decimal('0.01'))} 个月"
-            + (f"，按试用期满月工资 {fmt_money(wage)} 支付赔偿金 {fmt_money(amount)}（LCL 83）。" if wage is not None else "；未填月工资，无法计算赔偿金（LCL 83）。"),
+            + (
+                f"，按试用期满月工资 {fmt_money(wage)} 支付赔偿金 {fmt_money(amount)}（LCL 83）。"
+                if wage is not None
+                else "；未填月工资，无法计算赔偿金（LCL 83）。"
+            ),
             f"By {day(stop)} {excess.quantize(Decimal('0.01'))} excess month(s) were served"
-            + (f": compensation at the post-probation wage {fmt_money(wage)} = {fmt_money(amount)} (LCL 83)." if wage is not None else "; no monthly wage given, so no amount (LCL 83)."),
+            + (
+                f": compensation at the post-probation wage {fmt_money(wage)} = {fmt_money(amount)} (LCL 83)."
+                if wage is not None
+                else "; no monthly wage given, so no amount (LCL 83)."
+            ),
         ),
     )
     facts = {"probation_months": p, "max_months": cap, "term": term_text[0], "term_en": term_text[1]}
@@ -150,7 +185,13 @@ def probation_too_long(r: Roster, ctx: Context) -> Iterator[Finding]:
             served = span(dt.date.fromordinal(hires[i]), dt.date.fromordinal(stop[i])).fraction
             excess = max(min(p, served) - cap, Decimal(0))
         amount = None if wage is None else round_fen(wage * excess)
-        yield Finding("contracts.probation_too_long", ids[i], amount, r.line[i], partial(_probation, hires[i], p, term, cap, stop[i], wage, amount, excess, bands))
+        yield Finding(
+            "contracts.probation_too_long",
+            ids[i],
+            amount,
+            r.line[i],
+            partial(_probation, hires[i], p, term, cap, stop[i], wage, amount, excess, bands),
+        )
 
 
 def _expired(h: int, s: int, term: Decimal, start: int, expiry: int, as_of: int) -> Detail:
@@ -161,7 +202,10 @@ def _expired(h: int, s: int, term: Decimal, start: int, expiry: int, as_of: int)
             "kept working after it and no renewal is recorded.",
         ),
     )
-    return Detail({"expiry_date": day(expiry)}, Trace({"hire_date": day(h), "signed_date": day(s), "contract_term_months": term, "as_of": day(as_of)}, (), steps))
+    return Detail(
+        {"expiry_date": day(expiry)},
+        Trace({"hire_date": day(h), "signed_date": day(s), "contract_term_months": term, "as_of": day(as_of)}, (), steps),
+    )
 
 
 @employee_check("contracts.contract_expired", "contract_term_months", "contract_signed_date")
@@ -172,13 +216,24 @@ def contract_expired(r: Roster, ctx: Context) -> list[Finding]:
     """
     as_of = ctx.as_of_ord
     ends = column(r, "end_date")
-    ids, hires, signed, terms = r.columns["employee_id"], r.columns["hire_date"], r.columns["contract_signed_date"], r.columns["contract_term_months"]
+    ids, hires, signed, terms = (
+        r.columns["employee_id"],
+        r.columns["hire_date"],
+        r.columns["contract_signed_date"],
+        r.columns["contract_term_months"],
+    )
     shifts = {t: ctx.month_shift(int(t)) for t in set(terms) if t}
     starts = [s if s is not None and s > h else h for h, s in zip(hires, signed)]
     expiries = [shifts[t][st] - 1 if t else as_of for t, st in zip(terms, starts)]
     line = r.line
     return [
-        Finding("contracts.contract_expired", ids[i], None, line[i], partial(_expired, hires[i], signed[i], terms[i], starts[i], x, as_of))
+        Finding(
+            "contracts.contract_expired",
+            ids[i],
+            None,
+            line[i],
+            partial(_expired, hires[i], signed[i], terms[i], starts[i], x, as_of),
+        )
         for i, x in enumerate(expiries)
         if x < as_of and signed[i] is not None and (ends[i] is None or ends[i] > x)
     ]
@@ -191,7 +246,9 @@ def _eligible(h: int, term: Decimal, since: int, as_of: int, years: ParamValue) 
             f"Hired {day(h)}; {years.value} years of continuous service on {day(since)}; now on a fixed term ({term} months).",
         ),
     )
-    return Detail({"since": day(since)}, Trace({"hire_date": day(h), "contract_term_months": term, "as_of": day(as_of)}, (years,), steps))
+    return Detail(
+        {"since": day(since)}, Trace({"hire_date": day(h), "contract_term_months": term, "as_of": day(as_of)}, (years,), steps)
+    )
 
 
 @employee_check("contracts.open_ended_eligible", "contract_term_months")
@@ -204,7 +261,9 @@ def open_ended_eligible(r: Roster, ctx: Context) -> list[Finding]:
     ids, hires, terms = r.columns["employee_id"], r.columns["hire_date"], r.columns["contract_term_months"]
     line = r.line
     return [
-        Finding("contracts.open_ended_eligible", ids[i], None, line[i], partial(_eligible, hires[i], terms[i], since[i], as_of, years))
+        Finding(
+            "contracts.open_ended_eligible", ids[i], None, line[i], partial(_eligible, hires[i], terms[i], since[i], as_of, years)
+        )
         for i, (term, y) in enumerate(zip(terms, since))
         if y <= as_of and term is not None and (ends[i] is None or ends[i] > as_of)
     ]

@@ -30,4 +30,8 @@ def termination_paperwork(r: Roster, ctx: Context) -> list[Finding]:
     as_of = ctx.as_of_ord
     ends, ids = r.columns["end_date"], r.columns["employee_id"]
     line = r.line
-    return [Finding("onboarding.termination_paperwork", ids[i], None, line[i], partial(_detail, e, limit)) for i, e in enumerate(ends) if e is not None and e <= as_of]
+    return [
+        Finding("onboarding.termination_paperwork", ids[i], None, line[i], partial(_detail, e, limit))
+        for i, e in enumerate(ends)
+        if e is not None and e <= as_of
+    ]

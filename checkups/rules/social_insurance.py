@@ -19,7 +19,9 @@ def _missing(column: str, h: int, due: int, stop: int, deadline: ParamValue) -> 
             f"Hired {day(h)}; registration was due by {day(due)} (within {days} days); no date by {day(stop)}, {stop - due} days overdue.",
         ),
     )
-    return Detail({"due_date": day(due), "days_overdue": stop - due}, Trace({"hire_date": day(h), "as_of": day(stop)}, (deadline,), steps))
+    return Detail(
+        {"due_date": day(due), "days_overdue": stop - due}, Trace({"hire_date": day(h), "as_of": day(stop)}, (deadline,), steps)
+    )
 
 
 def _late(column: str, h: int, due: int, registered: int, deadline: ParamValue) -> Detail:
@@ -55,7 +57,12 @@ def _registration(r: Roster, ctx: Context, column: str, deadline_param: str, mis
 def social_insurance(r: Roster, ctx: Context) -> list[Finding]:
     """Social insurance not registered within 30 days of the start of work, or registered late (SIL 58)."""
     return _registration(
-        r, ctx, "social_insurance_date", "deadlines.social_insurance_registration_days", "social_insurance.not_enrolled", "social_insurance.enrolled_late"
+        r,
+        ctx,
+        "social_insurance_date",
+        "deadlines.social_insurance_registration_days",
+        "social_insurance.not_enrolled",
+        "social_insurance.enrolled_late",
     )
 
 
@@ -63,5 +70,10 @@ def social_insurance(r: Roster, ctx: Context) -> list[Finding]:
 def housing_fund(r: Roster, ctx: Context) -> list[Finding]:
     """Housing fund not registered within 30 days of hiring, or registered late (HPF 15)."""
     return _registration(
-        r, ctx, "housing_fund_date", "deadlines.housing_fund_registration_days", "social_insurance.housing_fund_not_registered", "social_insurance.housing_fund_late"
+        r,
+        ctx,
+        "housing_fund_date",
+        "deadlines.housing_fund_registration_days",
+        "social_insurance.housing_fund_not_registered",
+        "social_insurance.housing_fund_late",
     )

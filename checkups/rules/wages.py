@@ -13,28 +13,50 @@ from ..timeline import ParamValue
 from . import Context, column, day, employee_check
 
 
-def _probation_wage(h: int, wage: Decimal | None, pw: Decimal, months: Decimal | None, required: Decimal, amount: Decimal | None, ratio: ParamValue, floor: ParamValue | None) -> Detail:
+def _probation_wage(
+    h: int,
+    wage: Decimal | None,
+    pw: Decimal,
+    months: Decimal | None,
+    required: Decimal,
+    amount: Decimal | None,
+    ratio: ParamValue,
+    floor: ParamValue | None,
+) -> Detail:
     shortfall = required - pw
     steps = [
         Text(
-            f"试用期工资不得低于约定工资 {fmt_money(wage)} 的 {ratio.value}（{fmt_money(wage * ratio.decimal)}）" if wage is not None else "未填月工资：只核对最低工资。",
+            f"试用期工资不得低于约定工资 {fmt_money(wage)} 的 {ratio.value}（{fmt_money(wage * ratio.decimal)}）"
+            if wage is not None
+            else "未填月工资：只核对最低工资。",
             f"The probation wage may not be below {ratio.value} of the agreed wage {fmt_money(wage)} ({fmt_money(wage * ratio.decimal)})"
             if wage is not None
             else "No monthly wage: only the minimum wage is checked.",
         )
     ]
     if floor is not None:
-        steps.append(Text(f"也不得低于最低工资 {fmt_money(floor.decimal)}（{floor.region}）", f"nor below the minimum wage {fmt_money(floor.decimal)} ({floor.region})"))
+        steps.append(
+            Text(
+                f"也不得低于最低工资 {fmt_money(floor.decimal)}（{floor.region}）",
+                f"nor below the minimum wage {fmt_money(floor.decimal)} ({floor.region})",
+            )
+        )
     steps.append(
         Text(
-            f"应不低于 {fmt_money(required)}，实际 {fmt_money(pw)}，每月差额 {fmt_money(shortfall)}" + (f" × {months} 个月 = {fmt_money(amount)}" if amount is not None else ""),
+            f"应不低于 {fmt_money(required)}，实际 {fmt_money(pw)}，每月差额 {fmt_money(shortfall)}"
+            + (f" × {months} 个月 = {fmt_money(amount)}" if amount is not None else ""),
             f"At least {fmt_money(required)} is due, {fmt_money(pw)} is paid: {fmt_money(shortfall)} a month short"
             + (f" × {months} months = {fmt_money(amount)}" if amount is not None else ""),
         )
     )
     params = (ratio,) if floor is None else (ratio, floor)
     facts = {"probation_wage": fmt_money(pw), "required": fmt_money(required), "shortfall": fmt_money(shortfall)}
-    return Detail(facts, Trace({"hire_date": day(h), "monthly_wage": wage, "probation_wage": pw, "probation_months": months}, params, tuple(steps)))
+    return Detail(
+        facts,
+        Trace(
+            {"hire_date": day(h), "monthly_wage": wage, "probation_wage": pw, "probation_months": months}, params, tuple(steps)
+        ),
+    )
 
 
 @employee_check("wages.probation_wage_too_low", "probation_wage")
@@ -64,7 +86,13 @@ def probation_wage_too_low(r: Roster, ctx: Context) -> Iterator[Finding]:
         if required is None or pw >= required:
             continue
         amount = None if months[i] is None else round_fen((required - pw) * months[i])
-        yield Finding("wages.probation_wage_too_low", ids[i], amount, r.line[i], partial(_probation_wage, h, wage, pw, months[i], required, amount, ratio, floor))
+        yield Finding(
+            "wages.probation_wage_too_low",
+            ids[i],
+            amount,
+            r.line[i],
+            partial(_probation_wage, h, wage, pw, months[i], required, amount, ratio, floor),
+        )
     if missing:
         ctx.notices.append(_no_minimum("wages.probation_wage_too_low", ctx))
 
@@ -99,7 +127,13 @@ def below_minimum_wage(r: Roster, ctx: Context) -> Iterator[Finding]:
             wage, floor = wages[i], amounts[stop[i]]
             if floor is None or wage >= floor or (hours[i] is not None and hours[i] <= part_time):
                 continue
-            yield Finding("wages.below_minimum_wage", ids[i], round_fen(floor - wage), r.line[i], partial(_below, wage, stop[i], floors[stop[i]]))
+            yield Finding(
+                "wages.below_minimum_wage",
+                ids[i],
+                round_fen(floor - wage),
+                r.line[i],
+                partial(_below, wage, stop[i], floors[stop[i]]),
+            )
     if None in floors.values():
         ctx.notices.append(_no_minimum("wages.below_minimum_wage", ctx))
 

@@ -1,0 +1,141 @@
+"""Auditing rosters end to end: the shipped sample gives the expected findings per employee."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from checkups.audit import audit_records, audit_roster
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+AS_OF = dt.date(2025, 6, 30)
+
+# The sample roster audited for Guangzhou on 2025-06-30, worked out by hand (see the
+# comments in samples/README.md): employee → {rule: amount or None}.
+EXPECTED = {
+    "E002": {
+        "contracts.written_within_one_month": "27200.00",  # 2025-02-15..06-30: 4 months + 16/30 × 6,000
+        "social_insurance.not_enrolled": None,
+        "social_insurance.housing_fund_not_registered": None,
+        "workplace_rules.weekly_hours_over_limit": None,
+    },
+    "E003": {
+        "contracts.probation_too_long": "5000.00",  # 12-month term allows 2; 3 served → 1 × 5,000
+        "wages.probation_wage_too_low": "600.00",  # 80% of 5,000 = 4,000; 3,800 paid; 200 × 3
+    },
+    "E004": {"social_insurance.enrolled_late": None, "social_insurance.housing_fund_late": None},
+    "E005": {
+        "contracts.written_within_one_month": "49500.00",
+        "contracts.deemed_open_ended": None,
+        "social_insurance.housing_fund_not_registered": None,
+    },
+    "E006": {"wages.below_minimum_wage": "200.00"},  # 2,500 − 2,300
+    "E007": {"contracts.contract_expired": None, "onboarding.termination_paperwork": None},
+    "E008": {"contracts.open_ended_eligible": None},  # signed 2024 = a renewal: only named in a notice
+    "E009": {"contracts.contract_expired": None},
+    "E010": {"workplace_rules.overtime_over_monthly_limit": None},
+    "E011": {"contracts.written_within_one_month": "13845.16"},  # 2 months + 12/31 × 5,800
+    "E013": {"contracts.probation_too_long": "4000.00"},  # no probation on a 2-month contract
+}
+
+
+def by_employee(result) -> dict[str, dict[str, Decimal | None]]:
+    out: dict[str, dict[str, Decimal | None]] = {}
+    for f in result.findings:
+        out.setdefault(f.employee_id, {})[f.rule] = f.amount
+    return out
+
+
+def expected() -> dict[str, dict[str, Decimal | None]]:
+    return {e: {r: None if a is None else Decimal(a) for r, a in rules.items()} for e, rules in EXPECTED.items()}
+
+
+class TestSampleRoster:
+    @pytest.mark.parametrize("name", ["roster.csv", "roster-zh-gb18030.csv"])
+    def test_expected_findings_per_employee(self, name: str) -> None:
+        """The sample (UTF-8, or GB18030 with Chinese headers) gives exactly the hand-worked findings."""
+        result = audit_roster(SAMPLES / name, as_of=AS_OF, region="guangzhou")
+        assert (result.rows, result.audited, result.errors) == (16, 16, [])
+        assert by_employee(result) == expected()
+        assert any("E008" in n.en for n in result.notices)
+
+    def test_xlsx_copy_gives_the_same_findings(self, tmp_path: Path) -> None:
+        """The same roster saved as .xlsx is audited identically."""
+        import csv
+
+        book = openpyxl.Workbook()
+        with (SAMPLES / "roster.csv").open(encoding="utf-8") as f:
+            for row in csv.reader(f):
+                book.active.append(row)
+        book.save(tmp_path / "roster.xlsx")
+        result = audit_roster(tmp_path / "roster.xlsx", as_of=AS_OF, region="guangzhou")
+        assert by_employee(result) == expected()
+
+    def test_summary(self) -> None:
+        """The summary counts by severity and area and totals the money at risk."""
+        result = audit_roster(SAMPLES / "roster.csv", as_of=AS_OF, region="guangzhou")
+        summary = result.summary
+        total = sum(Decimal(a) for rules in EXPECTED.values() for a in rules.values() if a)
+        assert Decimal(summary["amount_at_risk"]) == total
+        assert summary["findings"] == sum(len(r) for r in EXPECTED.values())
+        assert sum(summary["by_severity"].values()) == summary["findings"]
+        assert summary["employees_with_findings"] == len(EXPECTED)
+
+    def test_findings_carry_their_explanation(self) -> None:
+        """Each finding has a citation, a bilingual message and a trace with dated figures."""
+        result = audit_roster(SAMPLES / "roster.csv", as_of=AS_OF, region="guangzhou")
+        for f in result.findings:
+            assert f.law and f.article and f.severity in ("high", "medium", "low", "info")
+            assert f.message.zh and f.message.en and "{" not in f.message.en
+            assert f.trace.steps
+        wage = next(f for f in result.findings if f.rule == "wages.below_minimum_wage")
+        figure = wage.trace.parameters[0]
+        assert (figure.name, figure.region, figure.effective) == ("minimum_wage.monthly", "guangzhou", dt.date(2025, 3, 1))
+
+
+class TestRowsWithErrors:
+    def test_bad_rows_are_reported_and_the_rest_audited(self) -> None:
+        """The error sample: every row is either audited or reported with its line and column."""
+        result = audit_roster(SAMPLES / "roster-with-errors.csv", as_of=AS_OF, region="guangzhou")
+        rejected = {e.row for e in result.errors}
+        assert result.rows == 9 and result.audited == 2 and rejected == {2, 3, 4, 5, 6, 7, 9}
+        assert result.rows == result.audited + len(rejected)
+        assert {f.employee_id for f in result.findings} == {"E107"}
+
+
+class TestRegionalFigures:
+    def test_without_a_region_minimum_wage_checks_say_so(self) -> None:
+        """No region and no figure: the minimum-wage check is not guessed; a notice says why."""
+        result = audit_records([{"employee_id": "A", "hire_date": "2025-01-01", "monthly_wage": "1000"}], as_of=AS_OF)
+        assert result.findings == []
+        assert any("minimum" in n.en for n in result.notices)
+
+    def test_typed_minimum_wage_overrides(self) -> None:
+        result = audit_records(
+            [{"employee_id": "A", "hire_date": "2025-01-01", "monthly_wage": "2600"}],
+            as_of=AS_OF,
+            region="guangzhou",
+            min_wage=2700,
+        )
+        assert [(f.rule, f.amount) for f in result.findings] == [("wages.below_minimum_wage", Decimal("100.00"))]
+
+    def test_missing_columns_are_named(self) -> None:
+        """Checks whose columns are absent are listed as not run."""
+        result = audit_records([{"employee_id": "A", "hire_date": "2025-01-01"}], as_of=AS_OF)
+        assert any("social_insurance_date" in n.en for n in result.notices)
+
+
+class TestJson:
+    def test_shape(self) -> None:
+        """The JSON view has the contract's keys."""
+        data = audit_roster(SAMPLES / "roster-with-errors.csv", as_of=AS_OF, region="guangzhou").as_dict()
+        assert {"as_of", "region", "rows", "audited", "errors", "findings", "summary"} <= set(data)
+        assert set(data["errors"][0]) == {"row", "column", "message"}
+        finding = data["findings"][0]
+        for key in ("rule", "employee_id", "severity", "law", "article", "message", "amount", "trace"):
+            assert key in finding
+        assert set(finding["trace"]) == {"inputs", "parameters", "steps"}

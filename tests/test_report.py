@@ -1,0 +1,94 @@
+"""Reports: Markdown and standalone printable HTML, in Chinese and English."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from checkups import report
+from checkups.audit import audit_roster
+from checkups.evaluate import evaluate
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+@pytest.fixture(scope="module")
+def result():
+    return audit_roster(SAMPLES / "roster-with-errors.csv", as_of=dt.date(2025, 6, 30), region="guangzhou")
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return audit_roster(SAMPLES / "roster.csv", as_of=dt.date(2025, 6, 30), region="guangzhou")
+
+
+class _Collect(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids, self.hrefs, self.srcs = set(), [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if "href" in attrs:
+            self.hrefs.append(attrs["href"])
+        if "src" in attrs:
+            self.srcs.append(attrs["src"])
+
+
+class TestHtml:
+    @pytest.mark.parametrize("lang", ["zh", "en"])
+    def test_standalone_with_working_citation_links(self, sample, lang) -> None:
+        """The HTML loads nothing from elsewhere and every citation link has its article below."""
+        html = report.to_html(sample, lang)
+        parser = _Collect()
+        parser.feed(html)
+        assert parser.srcs == [] and "http" not in "".join(parser.hrefs)
+        anchors = [h[1:] for h in parser.hrefs if h.startswith("#")]
+        assert anchors and set(anchors) <= parser.ids
+        assert "@page" in html and "size: A4" in html
+
+    def test_contents(self, sample) -> None:
+        """Summary by area and severity, total at risk, each finding with its fix and citation."""
+        html = report.to_html(sample, "zh")
+        assert "劳动合同管理" in html and "99,545.16" in html  # contracts: 27,200 + 5,000 + 49,500 + 13,845.16 + 4,000
+        assert html.count('class="finding ') == len(sample.findings)
+        assert "整改建议" in html and "《劳动合同法》第82条" in html
+        total = sample.summary["amount_at_risk"]
+        assert f"{float(total):,.2f}" in html
+
+    def test_errors_are_listed(self, result) -> None:
+        html = report.to_html(result, "en")
+        for error in result.errors:
+            assert f">{error.row}<" in html
+
+    def test_escaping(self) -> None:
+        """Cell text from the roster cannot inject markup."""
+        from checkups.audit import audit_records
+
+        hostile = audit_records(
+            [{"employee_id": "<script>x</script>", "hire_date": "2025-01-01", "contract_signed_date": ""}],
+            as_of="2025-06-30",
+        )
+        assert "<script>x" not in report.to_html(hostile, "en")
+
+
+class TestMarkdown:
+    @pytest.mark.parametrize("lang", ["zh", "en"])
+    def test_sections(self, sample, lang) -> None:
+        md = report.to_markdown(sample, lang)
+        assert md.startswith("# ")
+        assert len(re.findall(r"^### ", md, flags=re.M)) == len(sample.findings)
+        assert ("LCL 82" in md) if lang == "en" else ("第82条" in md)
+
+    def test_questionnaire_report(self) -> None:
+        result = evaluate({"insurance_all_staff_registered": False, "insurance_unpaid_contributions": 1000}, as_of="2025-06-30")
+        md = report.to_markdown(result, "en")
+        assert "Company labour compliance check-up" in md and "3,000.00" in md
+        text = report.to_text(result, "zh")
+        assert "SIL 58" in text
