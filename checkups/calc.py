@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .registry import Citation
+from .registry import Citation, parameter_description, region_name
 from .text import InputError, Text, fmt_money, round_fen, to_money, to_number
 from .timeline import MissingFigureError, ParamValue, add_months, in_force_from, parse_date, span, value_at
 
@@ -97,9 +97,10 @@ def _regional(name: str, given: Any, arg: str, on: dt.date, region: str | None) 
 def _unverified(params: tuple[ParamValue, ...]) -> tuple[Text, ...]:
     return tuple(
         Text(
-            f"{p.name} 的数值 {p.value} 未经官方文件核实（{p.source}），请核对后再使用，或直接输入数值。",
-            f"{p.name} = {p.value} is not verified against an official notice ({p.source}); "
-            "check it, or enter the figure yourself.",
+            f"{parameter_description(p.name)['zh']}（{region_name(p.region)['zh']}，{p.effective} 起）{p.value} "
+            f"未经官方文件核实，请核对后再使用，或直接输入数值。来源：{p.source}",
+            f"{parameter_description(p.name)['en']} ({region_name(p.region)['en']}, from {p.effective}) {p.value} "
+            f"is not verified against an official notice; check it, or enter the figure yourself. Source: {p.source}",
         )
         for p in params
         if not p.verified

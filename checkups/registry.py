@@ -163,3 +163,21 @@ def area_name(area: str) -> dict[str, str]:
         if entry["id"] == area:
             return entry["name"]
     raise UnknownNameError("service area", area)
+
+
+def region_name(code: str | None) -> dict[str, str]:
+    """The bilingual name of a region code (``guangzhou`` → 广州市 / Guangzhou)."""
+    if code is None:
+        return {"zh": "—", "en": "—"}
+    regions = catalog()["regions"]
+    if code not in regions:
+        raise UnknownNameError("region", code, sorted(regions))
+    return regions[code]["name"]
+
+
+def parameter_description(name: str) -> dict[str, str]:
+    """The bilingual description of a parameter (``minimum_wage.monthly`` → 月最低工资标准 …)."""
+    params = catalog()["parameters"]
+    if name not in params:
+        raise UnknownNameError("parameter", name, sorted(params))
+    return params[name]["description"]

@@ -14,7 +14,7 @@ from typing import Any
 from .audit import AuditResult, summarize
 from .evaluate import Evaluation
 from .findings import Finding
-from .registry import SEVERITY_ORDER, UnknownNameError, area_name, article, catalog
+from .registry import SEVERITY_ORDER, UnknownNameError, area_name, article, catalog, parameter_description, region_name
 from .text import Text, fmt_money
 from .timeline import ParamValue
 
@@ -44,6 +44,7 @@ L = {
     "articles": Text("引用条文", "Cited articles"),
     "none": Text("未发现问题。", "No findings."),
     "unverified": Text("未核实", "unverified"),
+    "given": Text("用户输入", "entered by the user"),
     "disclaimer": Text(
         "本报告依据所填信息和所列法规自动生成，供自查和整改参考，不构成法律意见；标注“未核实”的数值请以当地官方公布为准。",
         "This report is generated from the data entered and the provisions cited, for self-audit and "
@@ -79,7 +80,7 @@ def _cite(code: str, number: str, lang: str) -> str:
 
 
 def _meta(result: AuditResult | Evaluation, lang: str) -> list[tuple[str, str]]:
-    rows = [(_t("as_of", lang), result.as_of.isoformat()), (_t("region", lang), result.region or "—")]
+    rows = [(_t("as_of", lang), result.as_of.isoformat()), (_t("region", lang), _region(result.region, lang))]
     if isinstance(result, AuditResult):
         rejected = len({e.row for e in result.errors})
         rows.append((_t("rows", lang), f"{result.rows} / {result.audited} / {rejected}"))
@@ -99,10 +100,15 @@ def _notices(result: AuditResult | Evaluation, lang: str) -> list[str]:
     return notes
 
 
+def _region(code: str | None, lang: str) -> str:
+    return region_name(code)[lang] if code not in (None, "given") else ("—" if code is None else _t("given", lang))
+
+
 def _unverified(p: ParamValue, lang: str) -> str:
+    what, where = parameter_description(p.name)[lang], _region(p.region, lang)
     if lang == "zh":
-        return f"{p.name}（{p.region}，{p.effective} 起）= {p.value} 未经官方文件核实：{p.source}"
-    return f"{p.name} ({p.region}, from {p.effective}) = {p.value} is not verified against an official notice: {p.source}"
+        return f"{what}（{where}，{p.effective} 起）{p.value} 未经官方文件核实，请核对或自行输入。来源：{p.source}"
+    return f"{what} ({where}, from {p.effective}) {p.value} is not verified against an official notice; check it or enter your own figure. Source: {p.source}"
 
 
 def _summary_rows(findings: list[Finding], lang: str) -> tuple[list[list[str]], list[str]]:
