@@ -126,8 +126,19 @@ def _rules() -> dict:
     return rules
 
 
+def _folder(name: str) -> dict:
+    """Every YAML file of a folder, by file name (``quality/needs_survey.yaml`` → ``needs_survey``)."""
+    found = {}
+    for path in sorted((DATA / name).glob("*.yaml")):
+        item = _load(path)
+        _bilingual(item.get("title"), path, "title")
+        found[path.stem] = item
+    return found
+
+
 def build() -> dict:
     """The whole catalog as a JSON-ready dict."""
+    updates = _load(DATA / "updates.yaml") if (DATA / "updates.yaml").exists() else []
     return {
         "laws": _laws(),
         "parameters": _parameters(),
@@ -135,6 +146,10 @@ def build() -> dict:
         "regions": _load(DATA / "regions.yaml"),
         "services": _load(DATA / "services.yaml"),
         "questionnaire": _load(DATA / "questionnaire.yaml"),
+        "quality": _folder("quality"),
+        "agreement": _folder("agreement"),
+        "documents": _folder("documents"),
+        "updates": sorted(updates, key=lambda u: u["date"], reverse=True),
     }
 
 

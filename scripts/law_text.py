@@ -1,4 +1,4 @@
-"""Read article texts from the statute files in ``../shared/laws`` (or ``$LAWS_DIR``).
+"""Read article texts from the statute files in ``laws/`` (a copy of ``../shared/laws``; or ``$LAWS_DIR``).
 
 Used to author ``checkups/data/laws/*.yaml`` and by the tests that check every
 Chinese article text in the registry is verbatim.  Run
@@ -32,12 +32,14 @@ def cn_number(text: str) -> int:
     return total + current
 
 
+REPO_LAWS = Path(__file__).resolve().parents[1] / "laws"
+SHARED_LAWS = Path(__file__).resolve().parents[2] / "shared" / "laws"
+
+
 def laws_dir() -> Path:
-    """Where the statute texts are: ``$LAWS_DIR`` or ``../shared/laws`` beside the repo."""
+    """Where the statute texts are: ``$LAWS_DIR``, else the copy kept in the repo's ``laws/``."""
     env = os.environ.get("LAWS_DIR")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2] / "shared" / "laws"
+    return Path(env) if env else REPO_LAWS
 
 
 def articles(code: str, directory: Path | None = None) -> dict[str, str]:

@@ -1,10 +1,8 @@
 #!/usr/bin/env bash
-# The main job: set up, then audit the sample roster (Guangzhou, as of 2025-06-30) and
-# write the printable HTML report to out/sample-report.html.
+# The main job: set up, build the whole site into site/ and serve it on
+# http://127.0.0.1:8000/ (PORT and BASE change the port and the sub-path).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-mkdir -p out
-.venv/bin/python -m checkups audit samples/roster.csv --as-of 2025-06-30 --region guangzhou --lang zh
-.venv/bin/python -m checkups audit samples/roster.csv --as-of 2025-06-30 --region guangzhou --format html -o out/sample-report.html
-echo "HTML report: out/sample-report.html"
+bash scripts/build_site.sh
+exec .venv/bin/python scripts/serve.py --dir site --port "${PORT:-8000}" --base "${BASE:-/}"

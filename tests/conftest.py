@@ -31,3 +31,17 @@ def run_cli():
         )
 
     return run
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per test session the way scripts/build_site.sh builds it."""
+    out = tmp_path_factory.mktemp("site") / "site"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for cmd in (
+        [sys.executable, "scripts/gen_pages.py", "--assets"],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(out)],
+    ):
+        proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+        assert proc.returncode == 0, f"{' '.join(cmd)} failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-6000:]}"
+    return out

@@ -54,12 +54,21 @@ class TestLaws:
 
     @pytest.mark.parametrize("code", sorted(LAW_CODES - {"MWP", "SPC-II"}))
     def test_article_texts_are_verbatim(self, code: str) -> None:
-        """Every Chinese article text equals the statute text in ../shared/laws, character for character."""
+        """Every Chinese article text equals the statute text in laws/, character for character."""
         directory = law_text.laws_dir()
         assert (directory / f"{code}.md").exists(), f"statute texts not found in {directory} (set LAWS_DIR)"
         source = law_text.articles(code, directory)
         for number, article in catalog()["laws"][code]["articles"].items():
             assert article["zh"] == source[number], f"{code} {number} differs from the statute text"
+
+    def test_statute_copy_matches_shared(self) -> None:
+        """laws/ is a faithful copy of the shared statute texts (compared whenever ../shared/laws is present)."""
+        repo = sorted(p.name for p in law_text.REPO_LAWS.glob("*.md") if p.name != "COPY.md")
+        assert len(repo) >= 21
+        if law_text.SHARED_LAWS.exists():
+            assert repo == sorted(p.name for p in law_text.SHARED_LAWS.glob("*.md"))
+            for name in repo:
+                assert (law_text.REPO_LAWS / name).read_bytes() == (law_text.SHARED_LAWS / name).read_bytes(), name
 
     def test_secondary_texts_are_marked(self) -> None:
         """Instruments not in ../shared/laws ship marked unverified, with a note naming the source."""

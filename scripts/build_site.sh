@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Build the whole static site into site/: regenerate the data-driven pages, write the
+# .docx downloads and the Atom feed, then mkdocs build --strict.  Assumes scripts/setup.sh ran.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PY:-.venv/bin/python}
+"$PY" scripts/compile_data.py
+"$PY" scripts/gen_pages.py --assets
+"$PY" -m mkdocs build --strict --clean --site-dir site
+echo "site built in site/ ($(find site -type f | wc -l) files, $(du -sh site | cut -f1))"
