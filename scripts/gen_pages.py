@@ -20,12 +20,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sitegen.checkup import checkup_pages  # noqa: E402
-from sitegen.common import DOCS, MARK, ROOT, Site  # noqa: E402
-from sitegen.documents import document_pages, write_docx  # noqa: E402
-from sitegen.law import atom_feed, law_pages, parameters_page, updates_page  # noqa: E402
-from sitegen.quality import quality_pages  # noqa: E402
-from sitegen.services import checklist_pages, service_pages  # noqa: E402
+from sitegen.checkup import checkup_pages
+from sitegen.common import DOCS, MARK, ROOT, Site
+from sitegen.documents import document_pages, write_docx
+from sitegen.law import atom_feed, law_pages, parameters_page, updates_page
+from sitegen.quality import quality_pages
+from sitegen.services import checklist_pages, service_pages
 
 MKDOCS = ROOT / "mkdocs.yml"
 #: nav sections in order: folder, English title, Chinese title
@@ -118,11 +118,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--assets", action="store_true", help="also write the build outputs: .docx downloads and feed.xml")
     args = parser.parse_args(argv)
     files, mkdocs_text = build()
-    changed = [name for name, text in files.items() if not (DOCS / name).exists() or (DOCS / name).read_text(encoding="utf-8") != text]
+    changed = [
+        name for name, text in files.items() if not (DOCS / name).exists() or (DOCS / name).read_text(encoding="utf-8") != text
+    ]
     mkdocs_changed = MKDOCS.read_text(encoding="utf-8") != mkdocs_text
     old = stale_files(files)
     if args.check:
-        problems = changed + [p.relative_to(DOCS).as_posix() + " (no longer generated)" for p in old] + (["mkdocs.yml"] if mkdocs_changed else [])
+        problems = (
+            changed
+            + [p.relative_to(DOCS).as_posix() + " (no longer generated)" for p in old]
+            + (["mkdocs.yml"] if mkdocs_changed else [])
+        )
         if problems:
             print("stale generated files (run python scripts/gen_pages.py):\n  " + "\n  ".join(problems), file=sys.stderr)
             return 1
@@ -136,7 +142,10 @@ def main(argv: list[str] | None = None) -> int:
         path.unlink()
     if mkdocs_changed:
         MKDOCS.write_text(mkdocs_text, encoding="utf-8")
-    print(f"{len(files)} generated files: {len(changed)} written, {len(old)} removed" + (", mkdocs.yml updated" if mkdocs_changed else ""))
+    print(
+        f"{len(files)} generated files: {len(changed)} written, {len(old)} removed"
+        + (", mkdocs.yml updated" if mkdocs_changed else "")
+    )
     if args.assets:
         written = write_docx(DOCS / "downloads")
         (DOCS / "feed.xml").write_text(atom_feed(site_url()), encoding="utf-8")

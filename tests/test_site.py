@@ -81,6 +81,16 @@ class TestGenerated:
             else:
                 assert path.with_name(path.stem + ".zh.md").exists(), path
 
+    def test_citations_in_hand_written_pages_are_links(self) -> None:
+        """A citation written by hand ('art. 82', '第八十二条') links to its article like generated ones."""
+        pattern = re.compile(r"\bart\. \d+|第[一二三四五六七八九十百零〇\d]+条")
+        for path in (ROOT / "docs").rglob("*.md"):
+            text = path.read_text(encoding="utf-8")
+            if text.startswith(MARK):
+                continue
+            unlinked = pattern.findall(re.sub(r"\[[^\]]*\]\([^)]*\)", "", text))
+            assert unlinked == [], f"{path.relative_to(ROOT)}: {unlinked}"
+
 
 class TestCompleteness:
     def test_every_rule_is_on_its_service_page(self, built_site: Path, pages) -> None:
@@ -120,7 +130,9 @@ class TestLinks:
                 if parts.path.startswith("/"):  # only 404.html: absolute under site_url, "/" when built for tests
                     target = posixpath.normpath(unquote(parts.path).lstrip("/") or ".")
                 else:
-                    target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path))) if parts.path else rel
+                    target = (
+                        posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path))) if parts.path else rel
+                    )
                 if target.startswith(".."):
                     broken.append((rel, href, "leaves the site"))
                     continue

@@ -16,7 +16,11 @@ def checkup_pages(site: Site) -> None:
 
 def _index(lang: str) -> str:
     page = "check-up/index"
-    lines = [header("checkups/data (questionnaire, rules) and checkups/roster.py"), f"# {words('合规体检', 'Compliance check-up', lang)}", ""]
+    lines = [
+        header("checkups/data (questionnaire, rules) and checkups/roster.py"),
+        f"# {words('合规体检', 'Compliance check-up', lang)}",
+        "",
+    ]
     lines.append(
         words(
             "合规体检有三部分：企业问卷（按服务领域分组，按企业情况跳过不适用的问题）、员工名册体检（上传 CSV 或 Excel 名册，逐人检查）和计算器（经济补偿、赔偿金、二倍工资、加班费、年休假、试用期）。所有计算都在本机完成，员工数据不会离开你的电脑。",
@@ -29,20 +33,61 @@ def _index(lang: str) -> str:
     )
     lines += ["", f"- [{words('打印版企业问卷', 'The questionnaire, printable', lang)}]({link(page, 'check-up/questionnaire')})"]
     lines += ["", f"## {words('员工名册的列', 'Roster columns', lang)}", ""]
-    lines.append(words("只有工号和入职日期是必填列；其余列有则检查，没有则跳过并提示。日期可写作 2025-03-01、2025/3/1 或 2025年3月1日。", "Only employee_id and hire_date are required; other columns are checked when present and reported as not checked when absent. Dates may be written 2025-03-01, 2025/3/1 or 2025年3月1日.", lang))
-    lines += ["", table([words("英文列名", "Column", lang), words("中文列名", "Chinese header", lang), words("类型", "Kind", lang)], ([name, zh, {"text": words("文本", "text", lang), "date": words("日期", "date", lang), "number": words("数字", "number", lang)}[kind]] for name, (kind, zh, _) in COLUMNS.items()))]
+    lines.append(
+        words(
+            "只有工号和入职日期是必填列；其余列有则检查，没有则跳过并提示。日期可写作 2025-03-01、2025/3/1 或 2025年3月1日。",
+            "Only employee_id and hire_date are required; other columns are checked when present and reported as not checked when absent. Dates may be written 2025-03-01, 2025/3/1 or 2025年3月1日.",
+            lang,
+        )
+    )
+    lines += [
+        "",
+        table(
+            [words("英文列名", "Column", lang), words("中文列名", "Chinese header", lang), words("类型", "Kind", lang)],
+            (
+                [
+                    name,
+                    zh,
+                    {
+                        "text": words("文本", "text", lang),
+                        "date": words("日期", "date", lang),
+                        "number": words("数字", "number", lang),
+                    }[kind],
+                ]
+                for name, (kind, zh, _) in COLUMNS.items()
+            ),
+        ),
+    ]
     lines += ["", f"## {words('在电脑上运行', 'Run it on your computer', lang)}", ""]
-    lines += ["```bash", "python -m checkups audit roster.csv --region guangzhou --format html -o report.html", "python -m checkups calc severance 8000 2019-03-01 2025-06-30 --region guangzhou", "```"]
+    lines += [
+        "```bash",
+        "python -m checkups audit roster.csv --region guangzhou --format html -o report.html",
+        "python -m checkups calc severance 8000 2019-03-01 2025-06-30 --region guangzhou",
+        "```",
+    ]
     lines += ["", f"## {words('检查的规则', 'Rules checked on a roster', lang)}", ""]
-    lines += [f"- [{r.title[lang]}]({link(page, 'services/' + r.area.replace('_', '-'), rule_anchor(r.id))})" for r in rules(scope="employee")]
+    lines += [
+        f"- [{r.title[lang]}]({link(page, 'services/' + r.area.replace('_', '-'), rule_anchor(r.id))})"
+        for r in rules(scope="employee")
+    ]
     return "\n".join(lines)
 
 
 def _questionnaire(lang: str) -> str:
     page = "check-up/questionnaire"
     data = catalog()
-    lines = [header("checkups/data/questionnaire.yaml and checkups/data/rules"), f"# {words('企业合规体检问卷', 'Company compliance questionnaire', lang)}", ""]
-    lines.append(words("先回答基本情况，再按服务领域逐题作答；标注“如适用”的问题只在基本情况相符时作答。", "Answer the screening questions first, then each area's questions; questions marked 'if applicable' are answered only when the screening answer fits.", lang))
+    lines = [
+        header("checkups/data/questionnaire.yaml and checkups/data/rules"),
+        f"# {words('企业合规体检问卷', 'Company compliance questionnaire', lang)}",
+        "",
+    ]
+    lines.append(
+        words(
+            "先回答基本情况，再按服务领域逐题作答；标注“如适用”的问题只在基本情况相符时作答。",
+            "Answer the screening questions first, then each area's questions; questions marked 'if applicable' are answered only when the screening answer fits.",
+            lang,
+        )
+    )
     lines += ["", f"## {words('基本情况', 'About the enterprise', lang)}", ""]
     lines += [f"1. {tr(q['text'], lang)} {_answer(q, lang)}" for q in data["questionnaire"]["screening"]]
     screening = {q["id"]: q for q in data["questionnaire"]["screening"]}
@@ -55,10 +100,16 @@ def _questionnaire(lang: str) -> str:
         for r in company:
             cond = ""
             if r.applies_if:
-                when = "；".join(tr(screening[k]["text"], lang) for k in r.applies_if) if lang == "zh" else "; ".join(tr(screening[k]["text"], lang) for k in r.applies_if)
+                when = (
+                    "；".join(tr(screening[k]["text"], lang) for k in r.applies_if)
+                    if lang == "zh"
+                    else "; ".join(tr(screening[k]["text"], lang) for k in r.applies_if)
+                )
                 cond = words(f"（如适用：{when}）", f" (if applicable: {when})", lang)
             for q in r.questions:
-                lines.append(f"1. {tr(q['text'], lang)}{cond} {_answer(q, lang)} <small>[{words('规则', 'rule', lang)}]({link(page, 'services/' + r.area.replace('_', '-'), rule_anchor(r.id))})</small>")
+                lines.append(
+                    f"1. {tr(q['text'], lang)}{cond} {_answer(q, lang)} <small>[{words('规则', 'rule', lang)}]({link(page, 'services/' + r.area.replace('_', '-'), rule_anchor(r.id))})</small>"
+                )
     lines.append(print_footer(lang))
     return "\n".join(lines)
 

@@ -33,7 +33,11 @@ def document_pages(site: Site) -> None:
     index = {}
     for lang in ("en", "zh"):
         page = "agreements/index"
-        lines = [header("checkups/data/agreement and checkups/data/documents"), f"# {words('示范协议和文书', 'Model agreements and documents', lang)}", ""]
+        lines = [
+            header("checkups/data/agreement and checkups/data/documents"),
+            f"# {words('示范协议和文书', 'Model agreements and documents', lang)}",
+            "",
+        ]
         lines.append(
             words(
                 "每份文书都有可打印的网页版和可下载编辑的 Word（.docx）版。下划线处为需要填写的内容；示范文本需结合企业实际修改，必要时请律师审核。",
@@ -45,7 +49,13 @@ def document_pages(site: Site) -> None:
         rows = []
         for name, doc in list(agreements.items()) + list(documents.items()):
             target = f"agreements/{slug(name)}"
-            rows.append([f"[{tr(doc['title'], lang)}]({link(page, target)})", tr(doc.get("purpose") or doc.get("note"), lang), f"[.docx]({file_link(page, docx_name(name, lang))})"])
+            rows.append(
+                [
+                    f"[{tr(doc['title'], lang)}]({link(page, target)})",
+                    tr(doc.get("purpose") or doc.get("note"), lang),
+                    f"[.docx]({file_link(page, docx_name(name, lang))})",
+                ]
+            )
         lines += ["", table([words("文书", "Document", lang), words("用途", "Use", lang), words("下载", "Download", lang)], rows)]
         index[lang] = "\n".join(lines)
     site.add("agreements/index", index, section="agreements")
@@ -63,10 +73,20 @@ def _agreement(name: str, doc: dict, lang: str) -> str:
     page = f"agreements/{slug(name)}"
     lines = [header(f"checkups/data/agreement/{name}.yaml"), f"# {tr(doc['title'], lang)}", "", _download(page, name, lang), ""]
     if doc.get("note"):
-        lines += [f"!!! note \"{words('使用说明', 'How to use this model', lang)}\"", "    " + tr(doc["note"], lang).replace("\n", "\n    "), ""]
+        lines += [
+            f'!!! note "{words("使用说明", "How to use this model", lang)}"',
+            "    " + tr(doc["note"], lang).replace("\n", "\n    "),
+            "",
+        ]
     for party in doc.get("parties", []):
         lines += [f"**{tr(party['label'], lang)}**", ""]
-        lines += [table([words("项目", "Item", lang), words("填写", "Entry", lang)], ([tr(f, lang), BLANK] for f in party.get("fields", []))), ""]
+        lines += [
+            table(
+                [words("项目", "Item", lang), words("填写", "Entry", lang)],
+                ([tr(f, lang), BLANK] for f in party.get("fields", [])),
+            ),
+            "",
+        ]
     for number, clause in enumerate(doc.get("clauses", []), 1):
         lines += [f"## {number}. {tr(clause['heading'], lang)} {{#{clause['id'].replace('_', '-')}}}", ""]
         lines += [_blanks(tr(p, lang)) + "\n" for p in clause.get("paragraphs", [])]
@@ -74,14 +94,34 @@ def _agreement(name: str, doc: dict, lang: str) -> str:
             lines += [f"<small>{words('依据', 'Basis', lang)}: {cites(page, clause['citations'], lang)}</small>", ""]
     if doc.get("responsibility_matrix"):
         lines += [f"## {words('附件一：责任分工矩阵', 'Annex 1: Responsibility matrix', lang)} {{#responsibility-matrix}}", ""]
-        lines.append(words("R = 执行，A = 审批，C = 协商，I = 知悉。", "R = does it, A = approves, C = consulted, I = informed.", lang))
-        lines += ["", table(
-            [words("事项", "Task", lang), words("服务领域", "Area", lang), tr(ROLE["agency"], lang), tr(ROLE["enterprise"], lang)],
-            ([tr(t["task"], lang), area_name_safe(t.get("area"), lang), t.get("agency", ""), t.get("enterprise", "")] for t in doc["responsibility_matrix"]),
-        ), ""]
+        lines.append(
+            words("R = 执行，A = 审批，C = 协商，I = 知悉。", "R = does it, A = approves, C = consulted, I = informed.", lang)
+        )
+        lines += [
+            "",
+            table(
+                [
+                    words("事项", "Task", lang),
+                    words("服务领域", "Area", lang),
+                    tr(ROLE["agency"], lang),
+                    tr(ROLE["enterprise"], lang),
+                ],
+                (
+                    [tr(t["task"], lang), area_name_safe(t.get("area"), lang), t.get("agency", ""), t.get("enterprise", "")]
+                    for t in doc["responsibility_matrix"]
+                ),
+            ),
+            "",
+        ]
     if doc.get("service_levels"):
         lines += [f"## {words('附件二：服务水平', 'Annex 2: Service levels', lang)} {{#service-levels}}", ""]
-        lines += [table([words("服务", "Service", lang), words("标准", "Level", lang)], ([tr(s["service"], lang), tr(s["level"], lang)] for s in doc["service_levels"])), ""]
+        lines += [
+            table(
+                [words("服务", "Service", lang), words("标准", "Level", lang)],
+                ([tr(s["service"], lang), tr(s["level"], lang)] for s in doc["service_levels"]),
+            ),
+            "",
+        ]
     lines += [_signatures(lang), print_footer(lang)]
     return "\n".join(lines)
 
@@ -97,7 +137,13 @@ def _document(name: str, doc: dict, lang: str) -> str:
         lines += [f"## {tr(section['heading'], lang)}", ""]
         lines += [_blanks(tr(p, lang)) + "\n" for p in section.get("paragraphs", [])]
         if section.get("fields"):
-            lines += [table([words("项目", "Item", lang), words("填写", "Entry", lang)], ([tr(f["label"], lang), _field(f, lang)] for f in section["fields"])), ""]
+            lines += [
+                table(
+                    [words("项目", "Item", lang), words("填写", "Entry", lang)],
+                    ([tr(f["label"], lang), _field(f, lang)] for f in section["fields"]),
+                ),
+                "",
+            ]
     lines.append(print_footer(lang))
     return "\n".join(lines)
 
@@ -122,8 +168,16 @@ def _field(field: dict, lang: str) -> str:
 
 
 def _signatures(lang: str) -> str:
-    rows = [[tr(ROLE["agency"], lang) + words("（盖章）", " (seal)", lang), BLANK], [tr(ROLE["enterprise"], lang) + words("（盖章）", " (seal)", lang), BLANK], [words("签订日期", "Date signed", lang), words("＿＿＿＿年＿＿月＿＿日", "____-__-__", lang)]]
-    return f"## {words('签署', 'Signatures', lang)}\n\n" + table([words("签署方", "Party", lang), words("签字", "Signature", lang)], rows) + "\n"
+    rows = [
+        [tr(ROLE["agency"], lang) + words("（盖章）", " (seal)", lang), BLANK],
+        [tr(ROLE["enterprise"], lang) + words("（盖章）", " (seal)", lang), BLANK],
+        [words("签订日期", "Date signed", lang), words("＿＿＿＿年＿＿月＿＿日", "____-__-__", lang)],
+    ]
+    return (
+        f"## {words('签署', 'Signatures', lang)}\n\n"
+        + table([words("签署方", "Party", lang), words("签字", "Signature", lang)], rows)
+        + "\n"
+    )
 
 
 def write_docx(out_dir: Path) -> list[Path]:
@@ -174,16 +228,34 @@ def write_docx(out_dir: Path) -> list[Path]:
                     for p in section.get("paragraphs", []):
                         d.add_paragraph(_blanks(tr(p, lang)))
                     if section.get("fields"):
-                        fields_table(d, [(tr(f["label"], lang), _field(f, lang).replace("<br>", "\n")) for f in section["fields"]])
+                        fields_table(
+                            d, [(tr(f["label"], lang), _field(f, lang).replace("<br>", "\n")) for f in section["fields"]]
+                        )
                 if doc.get("responsibility_matrix"):
                     d.add_heading(words("附件一：责任分工矩阵", "Annex 1: Responsibility matrix", lang), level=1)
                     t = d.add_table(rows=1, cols=4)
                     t.style = "Table Grid"
-                    for cell, text in zip(t.rows[0].cells, [words("事项", "Task", lang), words("服务领域", "Area", lang), tr(ROLE["agency"], lang), tr(ROLE["enterprise"], lang)]):
+                    for cell, text in zip(
+                        t.rows[0].cells,
+                        [
+                            words("事项", "Task", lang),
+                            words("服务领域", "Area", lang),
+                            tr(ROLE["agency"], lang),
+                            tr(ROLE["enterprise"], lang),
+                        ],
+                    ):
                         cell.text = text
                     for task in doc["responsibility_matrix"]:
                         cells = t.add_row().cells
-                        for cell, text in zip(cells, [tr(task["task"], lang), area_name_safe(task.get("area"), lang), task.get("agency", ""), task.get("enterprise", "")]):
+                        for cell, text in zip(
+                            cells,
+                            [
+                                tr(task["task"], lang),
+                                area_name_safe(task.get("area"), lang),
+                                task.get("agency", ""),
+                                task.get("enterprise", ""),
+                            ],
+                        ):
                             cell.text = text
                 if doc.get("service_levels"):
                     d.add_heading(words("附件二：服务水平", "Annex 2: Service levels", lang), level=1)

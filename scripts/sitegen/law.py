@@ -52,11 +52,30 @@ def law_pages(site: Site) -> None:
                 lang,
             )
         )
-        lines += ["", table(
-            [words("代码", "Code", lang), words("名称", "Instrument", lang), words("版本", "Version", lang), words("条文", "Articles", lang)],
-            ([f"[{c}]({link('law/index', law_page(c))})", tr(laws[c]["name"], lang), str(laws[c]["version"]), str(len(laws[c]["articles"]))] for c in _codes()),
-        )]
-        lines += ["", f"- [{words('数值参数（最低工资、平均工资等）', 'Figures (minimum wages, average wages, …)', lang)}]({link('law/index', 'law/parameters')})"]
+        lines += [
+            "",
+            table(
+                [
+                    words("代码", "Code", lang),
+                    words("名称", "Instrument", lang),
+                    words("版本", "Version", lang),
+                    words("条文", "Articles", lang),
+                ],
+                (
+                    [
+                        f"[{c}]({link('law/index', law_page(c))})",
+                        tr(laws[c]["name"], lang),
+                        str(laws[c]["version"]),
+                        str(len(laws[c]["articles"])),
+                    ]
+                    for c in _codes()
+                ),
+            ),
+        ]
+        lines += [
+            "",
+            f"- [{words('数值参数（最低工资、平均工资等）', 'Figures (minimum wages, average wages, …)', lang)}]({link('law/index', 'law/parameters')})",
+        ]
         lines += [f"- [{words('政策动态', 'Policy updates', lang)}]({link('law/index', 'law/updates')})"]
         index[lang] = "\n".join(lines)
     site.add("law/index", index, section="law")
@@ -77,10 +96,17 @@ def _law(code: str, law: dict, used_by: dict, lang: str) -> str:
         meta.append([words("施行日期", "In force from", lang), str(law["effective"])])
     meta.append([words("官方来源", "Official source", lang), f"<{law['source']}>"])
     verified = law.get("text_verified")
-    meta.append([words("条文核对", "Text checked", lang), words("已与官方文本核对", "verbatim from the official text", lang) if verified else words("⚠ 来自二手资料，待核对", "⚠ from a secondary source, to be checked", lang)])
+    meta.append(
+        [
+            words("条文核对", "Text checked", lang),
+            words("已与官方文本核对", "verbatim from the official text", lang)
+            if verified
+            else words("⚠ 来自二手资料，待核对", "⚠ from a secondary source, to be checked", lang),
+        ]
+    )
     lines += [table([words("项目", "Item", lang), words("内容", "Detail", lang)], meta), ""]
     if law.get("note"):
-        lines += [f"!!! warning \"{words('注意', 'Note', lang)}\"", f"    {tr(law['note'], lang)}", ""]
+        lines += [f'!!! warning "{words("注意", "Note", lang)}"', f"    {tr(law['note'], lang)}", ""]
     for number in sorted(law["articles"], key=lambda n: (len(n), n)):
         art = law["articles"][number]
         anchor = article_anchor(code, number)
@@ -119,21 +145,45 @@ def parameters_page(site: Site) -> None:
         for name in sorted(params):
             p = params[name]
             anchor = name.replace(".", "-").replace("_", "-")
-            lines += ["", f"## {tr(p['description'], lang)} {{#{anchor}}}", "", f"`{name}` · {words('单位', 'unit', lang)}: {p['unit']}"]
+            lines += [
+                "",
+                f"## {tr(p['description'], lang)} {{#{anchor}}}",
+                "",
+                f"`{name}` · {words('单位', 'unit', lang)}: {p['unit']}",
+            ]
             if p.get("reference"):
                 lines[-1] += f" · {words('依据', 'basis', lang)}: {cite(page, p['reference'], lang)}"
             rows = []
             for region, entries in p["values"].items():
                 for e in entries:
                     value = e["value"]
-                    shown = words("（无统一数值）", "(no single figure)", lang) if value is None else (
-                        "; ".join(f"{k}: {v}" for item in value for k, v in item.items()) if isinstance(value, list)
-                        else ", ".join(f"{k} {v}" for k, v in value.items()) if isinstance(value, dict) else str(value)
+                    shown = (
+                        words("（无统一数值）", "(no single figure)", lang)
+                        if value is None
+                        else (
+                            "; ".join(f"{k}: {v}" for item in value for k, v in item.items())
+                            if isinstance(value, list)
+                            else ", ".join(f"{k} {v}" for k, v in value.items())
+                            if isinstance(value, dict)
+                            else str(value)
+                        )
                     )
                     mark = "✓" if e["verified"] else words("⚠ 未核实", "⚠ unverified", lang)
                     source = e["source"] + (f" — {tr(e['note'], lang)}" if e.get("note") else "")
                     rows.append([tr(regions[region]["name"], lang), e["effective"], shown, mark, source])
-            lines += ["", table([words("地区", "Region", lang), words("生效日期", "From", lang), words("数值", "Value", lang), words("核实", "Verified", lang), words("来源", "Source", lang)], rows)]
+            lines += [
+                "",
+                table(
+                    [
+                        words("地区", "Region", lang),
+                        words("生效日期", "From", lang),
+                        words("数值", "Value", lang),
+                        words("核实", "Verified", lang),
+                        words("来源", "Source", lang),
+                    ],
+                    rows,
+                ),
+            ]
         texts[lang] = "\n".join(lines)
     site.add("law/parameters", texts, section="law")
 
@@ -145,17 +195,32 @@ def updates_page(site: Site) -> None:
     for lang in ("en", "zh"):
         page = "law/updates"
         lines = [header("checkups/data/updates.yaml"), f"# {words('政策动态', 'Policy updates', lang)}", ""]
-        lines.append(words("按日期列出与小微企业劳动用工合规有关的变化。订阅：", "Changes that matter for MSE labour compliance, newest first. Subscribe:", lang) + f' <a href="{"../" * (3 if lang == "zh" else 2)}feed.xml">Atom</a>')  # raw link: the feed is a build output
+        lines.append(
+            words(
+                "按日期列出与小微企业劳动用工合规有关的变化。订阅：",
+                "Changes that matter for MSE labour compliance, newest first. Subscribe:",
+                lang,
+            )
+            + f' <a href="{"../" * (3 if lang == "zh" else 2)}feed.xml">Atom</a>'
+        )  # raw link: the feed is a build output
         for u, anchor in zip(updates, update_anchors(updates)):
             lines += ["", f"## {u['date']} · {tr(u['title'], lang)} {{#{anchor}}}", "", tr(u["summary"], lang)]
             extra = []
             if u.get("citations"):
                 extra.append(words("依据", "Basis", lang) + ": " + "; ".join(cite(page, c, lang) for c in u["citations"]))
             if u.get("parameters"):
-                extra.append(words("相关数值", "Figures", lang) + ": " + ", ".join(f"[`{n}`]({link(page, 'law/parameters', n.replace('.', '-').replace('_', '-'))})" for n in u["parameters"]))
+                extra.append(
+                    words("相关数值", "Figures", lang)
+                    + ": "
+                    + ", ".join(
+                        f"[`{n}`]({link(page, 'law/parameters', n.replace('.', '-').replace('_', '-'))})" for n in u["parameters"]
+                    )
+                )
             if u.get("source"):
                 extra.append(words("来源", "Source", lang) + f": <{u['source']}>")
-            extra.append(words("核实", "Verified", lang) + ": " + ("✓" if u.get("verified") else words("⚠ 未核实", "⚠ unverified", lang)))
+            extra.append(
+                words("核实", "Verified", lang) + ": " + ("✓" if u.get("verified") else words("⚠ 未核实", "⚠ unverified", lang))
+            )
             lines += [""] + [f"- {e}" for e in extra]
         texts[lang] = "\n".join(lines)
     site.add("law/updates", texts, section="law")
@@ -194,7 +259,5 @@ def atom_feed(site_url: str) -> str:
         '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
         f"  <id>{base}law/updates/</id>\n  <title>Trusteeship Kit · policy updates 政策动态</title>\n"
         f"  <updated>{newest}T00:00:00Z</updated>\n"
-        f'  <link rel="self" href="{base}feed.xml"/>\n  <link href="{base}law/updates/"/>\n'
-        + "\n".join(entries)
-        + "\n</feed>\n"
+        f'  <link rel="self" href="{base}feed.xml"/>\n  <link href="{base}law/updates/"/>\n' + "\n".join(entries) + "\n</feed>\n"
     )

@@ -7,7 +7,11 @@ from checkups.registry import catalog
 
 from .common import Site, cites, header, link, print_footer, table, tr, words
 
-AUDIENCE = {"bureau": {"zh": "人社局", "en": "bureau"}, "agency": {"zh": "托管机构", "en": "agency"}, "enterprise": {"zh": "企业", "en": "enterprise"}}
+AUDIENCE = {
+    "bureau": {"zh": "人社局", "en": "bureau"},
+    "agency": {"zh": "托管机构", "en": "agency"},
+    "enterprise": {"zh": "企业", "en": "enterprise"},
+}
 LEVEL = {"red": {"zh": "🔴 红色", "en": "🔴 red"}, "amber": {"zh": "🟠 黄色", "en": "🟠 amber"}}
 
 
@@ -30,10 +34,19 @@ def quality_pages(site: Site) -> None:
             )
         )
         rows = [
-            [f"[{tr(t['title'], lang)}]({link(page, 'quality/' + slug(n))})", tr(t.get("purpose"), lang), "、".join(tr(AUDIENCE.get(a, a), lang) for a in t.get("audience", [])) if lang == "zh" else ", ".join(tr(AUDIENCE.get(a, a), lang) for a in t.get("audience", []))]
+            [
+                f"[{tr(t['title'], lang)}]({link(page, 'quality/' + slug(n))})",
+                tr(t.get("purpose"), lang),
+                "、".join(tr(AUDIENCE.get(a, a), lang) for a in t.get("audience", []))
+                if lang == "zh"
+                else ", ".join(tr(AUDIENCE.get(a, a), lang) for a in t.get("audience", [])),
+            ]
             for n, t in tools.items()
         ]
-        lines += ["", table([words("工具", "Tool", lang), words("用途", "Purpose", lang), words("使用者", "Used by", lang)], rows)]
+        lines += [
+            "",
+            table([words("工具", "Tool", lang), words("用途", "Purpose", lang), words("使用者", "Used by", lang)], rows),
+        ]
         index[lang] = "\n".join(lines)
     site.add("quality/index", index, section="quality")
     for name, tool in tools.items():
@@ -51,8 +64,13 @@ def _tool(name: str, tool: dict, lang: str) -> str:
         items = section.get("items", [])
         keys = [k for k in ("weight", "threshold", "level", "frequency", "evidence") if any(k in i for i in items)]
         headers = ["☐", words("项目", "Item", lang)] + [
-            {"weight": words("分值", "Points", lang), "threshold": words("触发条件", "Trigger", lang), "level": words("等级", "Level", lang),
-             "frequency": words("频次", "Frequency", lang), "evidence": words("证明材料", "Evidence", lang)}[k]
+            {
+                "weight": words("分值", "Points", lang),
+                "threshold": words("触发条件", "Trigger", lang),
+                "level": words("等级", "Level", lang),
+                "frequency": words("频次", "Frequency", lang),
+                "evidence": words("证明材料", "Evidence", lang),
+            }[k]
             for k in keys
         ]
         if any(i.get("citations") for i in items):
@@ -67,7 +85,9 @@ def _tool(name: str, tool: dict, lang: str) -> str:
                 value = item.get(k, "")
                 if k == "weight" and value != "":
                     total += value
-                row.append(tr(LEVEL[value], lang) if k == "level" and value else (str(value) if k == "weight" else tr(value, lang)))
+                row.append(
+                    tr(LEVEL[value], lang) if k == "level" and value else (str(value) if k == "weight" else tr(value, lang))
+                )
             if len(headers) > len(row):
                 row.append(cites(page, item.get("citations", []), lang))
             rows.append(row)

@@ -34,15 +34,24 @@ def service_pages(site: Site) -> None:
                 lang,
             )
         )
-        lines += ["", table(
-            [words("服务领域", "Service area", lang), words("类型", "Type", lang), words("检查规则数", "Rules checked", lang)],
-            (
-                [f"[{tr(a['name'], lang)}]({link('services/index', 'services/' + slug(a['id']))})",
-                 words("核心", "core", lang) if a["id"] in core else words("增值", "value-added", lang),
-                 str(len(rules(area=a["id"])))]
-                for a in _areas()
+        lines += [
+            "",
+            table(
+                [
+                    words("服务领域", "Service area", lang),
+                    words("类型", "Type", lang),
+                    words("检查规则数", "Rules checked", lang),
+                ],
+                (
+                    [
+                        f"[{tr(a['name'], lang)}]({link('services/index', 'services/' + slug(a['id']))})",
+                        words("核心", "core", lang) if a["id"] in core else words("增值", "value-added", lang),
+                        str(len(rules(area=a["id"]))),
+                    ]
+                    for a in _areas()
+                ),
             ),
-        )]
+        ]
         index[lang] = "\n".join(lines)
     site.add("services/index", index, section="services")
     for area in _areas():
@@ -63,7 +72,13 @@ def _service(area: dict, lang: str) -> str:
             lines += [f"## {title}", ""] + [f"- {tr(item, lang)}" for item in area[key]] + [""]
     if area.get("deliverables"):
         lines += [f"## {words('交付成果和频次', 'Deliverables and frequency', lang)}", ""]
-        lines += [table([words("交付成果", "Deliverable", lang), words("频次", "Frequency", lang)], ([tr(d["item"], lang), tr(d["frequency"], lang)] for d in area["deliverables"])), ""]
+        lines += [
+            table(
+                [words("交付成果", "Deliverable", lang), words("频次", "Frequency", lang)],
+                ([tr(d["item"], lang), tr(d["frequency"], lang)] for d in area["deliverables"]),
+            ),
+            "",
+        ]
     if area.get("legal_basis"):
         lines += [f"## {words('法律依据', 'Legal basis', lang)}", "", cites(page, area["legal_basis"], lang), ""]
     checked = rules(area=area["id"])
@@ -83,8 +98,16 @@ def _service(area: dict, lang: str) -> str:
                 "",
             ]
     if area.get("common_mistakes"):
-        lines += [f"## {words('常见错误', 'Common mistakes', lang)}", ""] + [f"- {tr(m, lang)}" for m in area["common_mistakes"]] + [""]
-    lines += [f"## {words('检查清单', 'Checklist', lang)}", "", f"[{words('打印本领域检查清单', 'Print the checklist for this area', lang)}]({link(page, 'checklists/' + slug(area['id']))})"]
+        lines += (
+            [f"## {words('常见错误', 'Common mistakes', lang)}", ""]
+            + [f"- {tr(m, lang)}" for m in area["common_mistakes"]]
+            + [""]
+        )
+    lines += [
+        f"## {words('检查清单', 'Checklist', lang)}",
+        "",
+        f"[{words('打印本领域检查清单', 'Print the checklist for this area', lang)}]({link(page, 'checklists/' + slug(area['id']))})",
+    ]
     return "\n".join(lines)
 
 
@@ -104,7 +127,10 @@ def checklist_pages(site: Site) -> None:
                 lang,
             )
         )
-        lines += ["", f"- **[{words('年度合规体检总清单', 'Annual compliance check-up (all areas)', lang)}]({link('checklists/index', 'checklists/annual')})**"]
+        lines += [
+            "",
+            f"- **[{words('年度合规体检总清单', 'Annual compliance check-up (all areas)', lang)}]({link('checklists/index', 'checklists/annual')})**",
+        ]
         lines += [f"- [{tr(a['name'], lang)}]({link('checklists/index', 'checklists/' + slug(a['id']))})" for a in _areas()]
         index[lang] = "\n".join(lines)
     site.add("checklists/index", index, section="checklists")
@@ -132,11 +158,17 @@ def _checklist(area: dict, lang: str) -> str:
 
 def _annual(lang: str) -> str:
     page = "checklists/annual"
-    lines = [header("checkups/data/rules"), f"# {words('年度合规体检总清单', 'Annual compliance check-up checklist', lang)}", "", _fill_line(lang), ""]
+    lines = [
+        header("checkups/data/rules"),
+        f"# {words('年度合规体检总清单', 'Annual compliance check-up checklist', lang)}",
+        "",
+        _fill_line(lang),
+        "",
+    ]
     for area in _areas():
         items = _items(page, area, lang)
         if items:
-            lines += [f"## {tr(area['name'], lang)}", "", '<div class="checklist" markdown>', ""] + items + ["", "</div>", ""]
+            lines += [f"## {tr(area['name'], lang)}", "", '<div class="checklist" markdown>', "", *items, "", "</div>", ""]
     lines.append(print_footer(lang))
     return "\n".join(lines)
 

@@ -50,3 +50,5 @@ def page(browser, tmp_path):
     pg.on("request", lambda r: pg.requests.append(r.url))
     yield pg
     context.close()
+    outside = [u for u in pg.requests if not u.startswith(("http://127.0.0.1:", "data:", "blob:", "about:"))]
+    assert outside == [], f"requests left 127.0.0.1: {outside[:5]}"
