@@ -69,6 +69,7 @@ def parse_date(value: Any) -> dt.date:
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+@lru_cache(maxsize=1 << 16)
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` later; the month's last day when it has no such day (Civil Code 202)."""
     index = day.year * 12 + day.month - 1 + months
