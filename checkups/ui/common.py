@@ -1,0 +1,107 @@
+"""Pieces shared by the notebook apps: labels, data links, findings as HTML."""
+
+from __future__ import annotations
+
+import base64
+import html
+from typing import Any
+
+from ..findings import Finding
+from ..registry import SEVERITY_ORDER, catalog
+from ..text import Text, fmt_money
+
+UI = {
+    "evaluate": Text("检查", "Check"),
+    "findings": Text("发现的问题", "Findings"),
+    "none": Text("未发现问题。", "No findings."),
+    "export": Text("导出答案（JSON）", "Export answers (JSON)"),
+    "import": Text("导入答案", "Import answers"),
+    "clear": Text("清除我的数据", "Clear my data"),
+    "report": Text("下载报告（HTML，可打印）", "Download the report (HTML, printable)"),
+    "privacy": Text(
+        "隐私：所有计算都在本浏览器中完成。答案只保存在本浏览器的存储里（可随时清除），不会发送到任何服务器。",
+        "Privacy: everything is computed in this browser. Answers are kept only in this browser's "
+        "storage (clear them at any time) and are never sent to a server.",
+    ),
+    "yes": Text("是", "Yes"),
+    "no": Text("否", "No"),
+    "unanswered": Text("未答", "—"),
+    "cleared": Text("已清除本浏览器中保存的数据。", "The data saved in this browser was cleared."),
+    "imported": Text("已导入答案。", "Answers imported."),
+    "bad_import": Text(
+        "无法导入：文件不是本工具导出的答案（JSON）。", "Cannot import: the file is not answers exported by this tool (JSON)."
+    ),
+    "amount": Text("涉及金额（元）", "Money at risk (yuan)"),
+    "fix": Text("整改建议", "What to do"),
+    "basis": Text("依据", "Basis"),
+}
+SEVERITY = {
+    "high": Text("高", "High"),
+    "medium": Text("中", "Medium"),
+    "low": Text("低", "Low"),
+    "info": Text("提示", "Info"),
+}
+COLOURS = {"high": "#b3261e", "medium": "#8a5300", "low": "#2b5d8a", "info": "#4a4a4a"}
+
+
+def t(key: str, lang: str) -> str:
+    return UI[key].get(lang)
+
+
+def data_link(content: str | bytes, filename: str, label: str, mime: str) -> str:
+    """An HTML link that downloads ``content`` as a file, made in the browser (no server)."""
+    raw = content.encode("utf-8") if isinstance(content, str) else content
+    encoded = base64.b64encode(raw).decode("ascii")
+    return f'<a download="{html.escape(filename)}" href="data:{mime};base64,{encoded}">{html.escape(label)}</a>'
+
+
+def article_url(site_base: str, law: str, article: str, lang: str) -> str:
+    """The site's page and anchor for a cited article (``../../law/lcl/#lcl-82``)."""
+    prefix = "zh/" if lang == "zh" else ""
+    return f"{site_base}{prefix}law/{law.lower()}/#{law.lower()}-{article}"
+
+
+def citation_links(finding: Finding, site_base: str, lang: str) -> str:
+    laws = catalog()["laws"]
+    parts = []
+    for c in finding.spec.citations:
+        short = laws[c.law]["short"][lang] if c.law in laws else c.law
+        label = f"《{short}》第{c.article}条" if lang == "zh" else f"{c.law} {c.article}"
+        parts.append(
+            f'<a href="{article_url(site_base, c.law, c.article, lang)}" target="_blank" rel="noopener">{html.escape(label)}</a>'
+        )
+    return "；".join(parts) if lang == "zh" else "; ".join(parts)
+
+
+def findings_html(findings: list[Finding], site_base: str, lang: str, *, show_employee: bool = False) -> str:
+    """Findings as an HTML table, worst first, with amount, fix and linked citations."""
+    if not findings:
+        return f"<p>{t('none', lang)}</p>"
+    rows = []
+    for f in sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.employee_id or "", f.rule)):
+        sev = f'<span style="color:#fff;background:{COLOURS[f.severity]};padding:0 .4em">{SEVERITY[f.severity].get(lang)}</span>'
+        who = f"<td>{html.escape(f.employee_id or '')}</td>" if show_employee else ""
+        amount = "" if f.amount is None else fmt_money(f.amount)
+        rows.append(
+            f"<tr><td>{sev}</td>{who}<td>{html.escape(f.message.get(lang))}<br><small>{t('fix', lang)}: "
+            f"{html.escape(f.spec.remediation[lang])}</small></td><td style='text-align:right'>{amount}</td>"
+            f"<td>{citation_links(f, site_base, lang)}</td></tr>"
+        )
+    head_who = "<th>" + ("员工" if lang == "zh" else "Employee") + "</th>" if show_employee else ""
+    return (
+        "<table class='checkup-findings' style='border-collapse:collapse'>"
+        f"<thead><tr><th></th>{head_who}<th>{t('findings', lang)}</th><th>{t('amount', lang)}</th><th>{t('basis', lang)}</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def summary_line(summary: dict[str, Any], lang: str) -> str:
+    counts = (
+        "，".join(f"{SEVERITY[s].get(lang)} {n}" for s, n in summary["by_severity"].items())
+        if lang == "zh"
+        else ", ".join(f"{SEVERITY[s].get(lang)} {n}" for s, n in summary["by_severity"].items())
+    )
+    from decimal import Decimal
+
+    total = fmt_money(Decimal(summary["amount_at_risk"]))
+    return f"<p><b>{t('findings', lang)}: {summary['findings']}</b> ({counts}) · {t('amount', lang)}: <b>{total}</b></p>"

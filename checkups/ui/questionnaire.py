@@ -1,0 +1,181 @@
+"""The company questionnaire as widgets: screening first, one section per service area,
+skip logic from each rule's ``applies_if``, findings with fixes and linked citations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import ipywidgets as w
+
+from ..audit import summarize
+from ..evaluate import Evaluation, evaluate, questions
+from ..registry import area_name, catalog, rules
+from ..report import to_html
+from .common import data_link, findings_html, summary_line, t
+from .storage import FileStorage
+
+FORMAT = "checkups-answers/1"
+
+
+class QuestionnaireApp:
+    """Build with :func:`questionnaire_app`; ``widget`` is what the notebook displays."""
+
+    def __init__(
+        self, lang: str = "zh", *, storage: FileStorage | None = None, site_base: str = "../../", as_of: dt.date | None = None
+    ):
+        self.lang, self.storage, self.site_base = lang, storage, site_base
+        self.questions = questions()
+        self.inputs: dict[str, w.Widget] = {}
+        self.rule_boxes: dict[str, w.Widget] = {}
+        regions = catalog()["regions"]
+        self.region = w.Dropdown(
+            options=[(v["name"][lang], k) for k, v in regions.items()],
+            value="national",
+            description="地区" if lang == "zh" else "Region",
+        )
+        self.as_of = w.DatePicker(value=as_of or dt.date.today(), description="检查日" if lang == "zh" else "Audit date")
+        screening = [self._input(q) for q in catalog()["questionnaire"]["screening"]]
+        sections, titles = [], []
+        for area in catalog()["questionnaire"]["areas"]:
+            boxes = []
+            for r in rules(scope="company", area=area):
+                box = w.VBox([self._input(q) for q in r.questions])
+                self.rule_boxes[r.id] = box
+                boxes.append(box)
+            if boxes:
+                sections.append(w.VBox(boxes))
+                titles.append(area_name(area)[lang])
+        self.areas = w.Accordion(children=sections, titles=tuple(titles))
+        self.check = w.Button(description=t("evaluate", lang), button_style="primary", icon="check")
+        self.check.on_click(lambda _: self.run())
+        self.export = w.Button(description=t("export", lang), icon="download")
+        self.export.on_click(lambda _: self._export())
+        self.upload = w.FileUpload(accept=".json", multiple=False, description=t("import", lang))
+        self.upload.observe(self._import, names="value")
+        self.clear = w.Button(description=t("clear", lang), button_style="warning", icon="trash")
+        self.clear.on_click(lambda _: self.reset(clear_storage=True))
+        self.links = w.HTML()
+        self.result = w.HTML()
+        self.message = w.HTML()
+        self.widget = w.VBox(
+            [
+                w.HTML(f"<p><small>{t('privacy', lang)}</small></p>"),
+                w.HBox([self.region, self.as_of]),
+                w.HTML(f"<h3>{'基本情况' if lang == 'zh' else 'About the enterprise'}</h3>"),
+                w.VBox(screening),
+                self.areas,
+                w.HBox([self.check, self.export, self.upload, self.clear]),
+                self.message,
+                self.links,
+                self.result,
+            ]
+        )
+        if storage is not None:
+            self.set_answers(storage.load().get("answers", {}))
+        self._skip()
+
+    def _input(self, q: dict[str, Any]) -> w.Widget:
+        label = w.HTML(f"<div style='margin-top:.4em'>{q['text'][self.lang]}</div>")
+        if q["type"] == "bool":
+            field = w.ToggleButtons(
+                options=[(t("unanswered", self.lang), None), (t("yes", self.lang), True), (t("no", self.lang), False)], value=None
+            )
+        else:
+            field = w.Text(placeholder="0", layout=w.Layout(width="12em"))
+        field.observe(self._changed, names="value")
+        self.inputs[q["id"]] = field
+        return w.VBox([label, field])
+
+    def answers(self) -> dict[str, Any]:
+        """The answers given so far (unanswered questions left out)."""
+        out = {}
+        for qid, field in self.inputs.items():
+            value = field.value
+            if value is not None and value != "":
+                out[qid] = value
+        return out
+
+    def set_answers(self, answers: dict[str, Any]) -> None:
+        for qid, value in answers.items():
+            field = self.inputs.get(qid)
+            if field is None:
+                continue
+            if isinstance(field, w.ToggleButtons):
+                field.value = value if value in (True, False) else None
+            else:
+                field.value = "" if value is None else str(value)
+        self._skip()
+
+    def reset(self, *, clear_storage: bool = False) -> None:
+        self.set_answers({qid: None for qid in self.inputs})
+        self.result.value = self.links.value = ""
+        if clear_storage and self.storage is not None:
+            self.storage.clear()
+            self.message.value = f"<p>{t('cleared', self.lang)}</p>"
+
+    def _changed(self, _change: Any = None) -> None:
+        self._skip()
+        if self.storage is not None:
+            self.storage.save({"format": FORMAT, "answers": self.answers()})
+
+    def _skip(self) -> None:
+        """Hide the questions of rules that the screening answers rule out."""
+        given = self.answers()
+        for r in rules(scope="company"):
+            box = self.rule_boxes.get(r.id)
+            if box is None:
+                continue
+            hidden = any(k in given and given[k] != v for k, v in (r.applies_if or {}).items())
+            box.layout.display = "none" if hidden else None
+
+    def run(self) -> Evaluation:
+        """Evaluate the answers and show findings, summary and the report link."""
+        result = evaluate(self.answers(), as_of=self.as_of.value, region=self.region.value)
+        notes = "".join(f"<li>{e.message}</li>" for e in result.errors)
+        self.message.value = f"<ul style='color:#b3261e'>{notes}</ul>" if notes else ""
+        self.result.value = summary_line(summarize(result.findings), self.lang) + findings_html(
+            result.findings, self.site_base, self.lang
+        )
+        self.links.value = data_link(to_html(result, self.lang), "checkup-report.html", t("report", self.lang), "text/html")
+        return result
+
+    def export_json(self) -> str:
+        return json.dumps({"format": FORMAT, "answers": self.answers()}, ensure_ascii=False, indent=1)
+
+    def _export(self) -> None:
+        self.links.value = data_link(self.export_json(), "checkup-answers.json", t("export", self.lang), "application/json")
+
+    def import_json(self, text: str) -> bool:
+        """Restore answers exported earlier; False (with a message) for anything else."""
+        try:
+            data = json.loads(text)
+            answers = data["answers"] if isinstance(data, dict) and "answers" in data else data
+            if not isinstance(answers, dict):
+                raise ValueError
+        except (ValueError, KeyError, TypeError):
+            self.message.value = f"<p style='color:#b3261e'>{t('bad_import', self.lang)}</p>"
+            return False
+        self.reset()
+        self.set_answers(answers)
+        self._changed()
+        self.message.value = f"<p>{t('imported', self.lang)}</p>"
+        return True
+
+    def _import(self, change: dict[str, Any]) -> None:
+        files = change["new"]
+        if files:
+            content = bytes(files[0]["content"])
+            try:
+                self.import_json(content.decode("utf-8-sig"))
+            except UnicodeDecodeError:
+                self.message.value = f"<p style='color:#b3261e'>{t('bad_import', self.lang)}</p>"
+
+
+def questionnaire_app(
+    lang: str = "zh", *, storage_path: str | None = "checkups-answers.json", site_base: str = "../../"
+) -> QuestionnaireApp:
+    """The company check-up, saving answers in ``storage_path`` (None: not saved)."""
+    storage = None if storage_path is None else FileStorage(storage_path)
+    return QuestionnaireApp(lang, storage=storage, site_base=site_base)

@@ -1,0 +1,110 @@
+"""The roster audit as widgets: download a template, upload a CSV or XLSX roster, see
+findings per employee and the rows that could not be audited."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+from typing import Any
+
+import ipywidgets as w
+
+from ..audit import AuditResult, audit_roster
+from ..registry import UnknownNameError, catalog
+from ..report import to_html
+from ..roster import COLUMNS, RosterError
+from ..text import InputError
+from ..timeline import DateError, MissingFigureError
+from .common import data_link, findings_html, summary_line, t
+
+PROBLEMS = (RosterError, InputError, DateError, MissingFigureError, UnknownNameError)
+
+
+def template_csv(lang: str) -> str:
+    """An empty roster with every column, headed in ``lang`` (Chinese or English)."""
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow([zh if lang == "zh" else name for name, (_, zh, _) in COLUMNS.items()])
+    return buffer.getvalue()
+
+
+class RosterApp:
+    """Build with :func:`roster_app`; ``widget`` is what the notebook displays."""
+
+    def __init__(self, lang: str = "zh", *, site_base: str = "../../", as_of: dt.date | None = None):
+        self.lang, self.site_base = lang, site_base
+        zh = lang == "zh"
+        regions = catalog()["regions"]
+        self.region = w.Dropdown(
+            options=[(v["name"][lang], k) for k, v in regions.items()], value="national", description="地区" if zh else "Region"
+        )
+        self.as_of = w.DatePicker(value=as_of or dt.date.today(), description="检查日" if zh else "Audit date")
+        self.min_wage = w.Text(placeholder="2500", description="最低工资" if zh else "Min. wage")
+        self.upload = w.FileUpload(accept=".csv,.xlsx", multiple=False, description="上传名册" if zh else "Upload roster")
+        self.upload.observe(lambda change: self._uploaded(change["new"]), names="value")
+        templates = " · ".join(
+            data_link(("\ufeff" + template_csv(code)).encode("utf-8"), f"roster-template-{code}.csv", label, "text/csv")
+            for code, label in (("zh", "名册模板（中文表头）"), ("en", "roster template (English headers)"))
+        )
+        self.message = w.HTML()
+        self.links = w.HTML()
+        self.result = w.HTML()
+        self.widget = w.VBox(
+            [
+                w.HTML(f"<p><small>{t('privacy', lang)}</small></p><p>{'下载模板' if zh else 'Templates'}: {templates}</p>"),
+                w.HBox([self.region, self.as_of, self.min_wage]),
+                self.upload,
+                self.message,
+                self.links,
+                self.result,
+            ]
+        )
+
+    def _uploaded(self, files: Any) -> None:
+        if files:
+            self.audit(bytes(files[0]["content"]), files[0]["name"])
+
+    def audit(self, data: bytes, name: str = "roster.csv") -> AuditResult | None:
+        """Audit an uploaded roster; a file that cannot be used gets a clear message."""
+        self.result.value = self.links.value = ""
+        if not name.lower().endswith((".csv", ".xlsx", ".txt")):
+            self.message.value = self._problem(
+                "只能上传 .csv 或 .xlsx 名册。" if self.lang == "zh" else "Upload a .csv or .xlsx roster."
+            )
+            return None
+        try:
+            result = audit_roster(
+                data, as_of=self.as_of.value, region=self.region.value, min_wage=self.min_wage.value.strip() or None
+            )
+        except PROBLEMS as exc:
+            self.message.value = self._problem(str(exc))
+            return None
+        self.message.value = ""
+        parts = [
+            f"<p>{'读取' if self.lang == 'zh' else 'Read'} {result.rows} · {'已检查' if self.lang == 'zh' else 'audited'} {result.audited}</p>",
+            summary_line(result.summary, self.lang),
+        ]
+        if result.errors:
+            rows = "".join(
+                f"<tr><td>{e.row}</td><td>{html.escape(e.column)}</td><td>{html.escape(e.message)}</td></tr>"
+                for e in result.errors
+            )
+            title = "未能检查的行" if self.lang == "zh" else "Rows not audited"
+            parts.append(
+                f"<h4>{title}</h4><table class='checkup-errors'><tr><th>行 Line</th><th>列 Column</th><th></th></tr>{rows}</table>"
+            )
+        if result.notices:
+            parts.append("<ul>" + "".join(f"<li>{html.escape(n.get(self.lang))}</li>" for n in result.notices) + "</ul>")
+        parts.append(findings_html(result.findings, self.site_base, self.lang, show_employee=True))
+        self.result.value = "".join(parts)
+        self.links.value = data_link(to_html(result, self.lang), "roster-report.html", t("report", self.lang), "text/html")
+        return result
+
+    def _problem(self, text: str) -> str:
+        return f"<p style='color:#b3261e'><b>{'无法检查' if self.lang == 'zh' else 'Cannot audit'}:</b> {html.escape(text)}</p>"
+
+
+def roster_app(lang: str = "zh", *, site_base: str = "../../") -> RosterApp:
+    """The roster audit (nothing is stored: the roster stays in the browser's memory)."""
+    return RosterApp(lang, site_base=site_base)

@@ -1,0 +1,125 @@
+"""The notebook front ends, driven without a browser: the same widgets the notebooks show."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from checkups.roster import COLUMNS
+from checkups.ui import FileStorage, QuestionnaireApp, calculators_app, roster_app
+from checkups.ui.roster_audit import template_csv
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+AS_OF = dt.date(2025, 6, 30)
+
+
+@pytest.fixture
+def storage(tmp_path: Path) -> FileStorage:
+    return FileStorage(tmp_path / "answers.json")
+
+
+class TestQuestionnaire:
+    def test_answers_give_findings_with_linked_citations(self) -> None:
+        app = QuestionnaireApp("zh", as_of=AS_OF)
+        app.inputs["insurance_all_staff_registered"].value = False
+        app.inputs["insurance_unpaid_contributions"].value = "1,000"
+        result = app.run()
+        assert [(f.rule, f.amount) for f in result.findings] == [("social_insurance.all_staff_insured", Decimal("3000.00"))]
+        assert "../../zh/law/sil/#sil-58" in app.result.value
+        assert app.links.value.startswith('<a download="checkup-report.html" href="data:text/html;base64,')
+
+    def test_skip_logic_hides_rules_that_do_not_apply(self) -> None:
+        app = QuestionnaireApp("en", as_of=AS_OF)
+        box = app.rule_boxes["contracts.probation_once_only"]
+        assert box.layout.display is None
+        app.inputs["uses_probation"].value = False
+        assert box.layout.display == "none"
+        app.inputs["uses_probation"].value = True
+        assert box.layout.display is None
+
+    def test_answers_survive_a_reload(self, storage: FileStorage) -> None:
+        """Answers are saved as they are given; a new app on the same storage shows them again."""
+        first = QuestionnaireApp("en", storage=storage, as_of=AS_OF)
+        first.inputs["uses_probation"].value = True
+        first.inputs["insurance_unpaid_contributions"].value = "500"
+        second = QuestionnaireApp("en", storage=storage, as_of=AS_OF)
+        assert second.answers() == {"uses_probation": True, "insurance_unpaid_contributions": "500"}
+
+    def test_export_import_and_clear(self, storage: FileStorage) -> None:
+        app = QuestionnaireApp("en", storage=storage, as_of=AS_OF)
+        app.inputs["has_union"].value = False
+        exported = app.export_json()
+        assert json.loads(exported)["answers"] == {"has_union": False}
+        app.reset(clear_storage=True)
+        assert app.answers() == {} and not storage.path.exists()
+        assert app.import_json(exported) and app.answers() == {"has_union": False}
+        assert storage.load()["answers"] == {"has_union": False}
+        assert not app.import_json("not json") and "Cannot import" in app.message.value
+
+    def test_bad_answers_are_explained(self) -> None:
+        app = QuestionnaireApp("en", as_of=AS_OF)
+        app.inputs["insurance_unpaid_contributions"].value = "lots"
+        app.run()
+        assert "insurance_unpaid_contributions" in app.message.value
+
+
+class TestRoster:
+    @pytest.mark.parametrize("name", ["roster.csv", "roster-zh-gb18030.csv"])
+    def test_sample_roster(self, name: str) -> None:
+        """The sample gives the same per-employee findings as the command line."""
+        from test_audit import expected
+
+        app = roster_app("zh")
+        app.as_of.value, app.region.value = AS_OF, "guangzhou"
+        result = app.audit((SAMPLES / name).read_bytes(), name)
+        got = {}
+        for f in result.findings:
+            got.setdefault(f.employee_id, {})[f.rule] = f.amount
+        assert got == expected()
+        assert "E002" in app.result.value and "roster-report.html" in app.links.value
+
+    def test_rows_with_errors_are_listed(self) -> None:
+        app = roster_app("en")
+        app.as_of.value = AS_OF
+        app.audit((SAMPLES / "roster-with-errors.csv").read_bytes(), "r.csv")
+        assert "Rows not audited" in app.result.value and "2025-02-30" in app.result.value
+
+    @pytest.mark.parametrize(
+        ("data", "name", "words"),
+        [(b"%PDF-1.4", "roster.pdf", ".csv or .xlsx"), (b"", "r.csv", "empty"), (b"a,b\n1,2\n", "r.csv", "employee_id")],
+    )
+    def test_bad_files_get_a_message(self, data: bytes, name: str, words: str) -> None:
+        app = roster_app("en")
+        assert app.audit(data, name) is None
+        assert words in app.message.value and "Traceback" not in app.message.value
+
+    @pytest.mark.parametrize("lang", ["zh", "en"])
+    def test_templates(self, lang: str) -> None:
+        header = template_csv(lang).strip().split(",")
+        assert header == [zh if lang == "zh" else n for n, (_, zh, _) in COLUMNS.items()]
+
+
+class TestCalculators:
+    def test_severance(self) -> None:
+        app = calculators_app("en")
+        app.set("severance", monthly_wage=6000, start="2022-01-01", end="2024-12-31", avg_wage=13704, min_wage=2500)
+        assert app.run("severance").amount == Decimal("18000.00")
+        assert "18,000.00" in app.outputs["severance"].value and "LCL 47" in app.outputs["severance"].value
+
+    def test_double_wage_and_probation(self) -> None:
+        app = calculators_app("zh")
+        app.set("double_wage", monthly_wage=6000, hire_date="2025-01-15", as_of="2025-06-30")
+        assert app.run("double_wage").amount == Decimal("27200.00")
+        app.set("probation", term=12, contract_wage=5000, min_wage=2500)
+        app.run("probation")
+        assert "2" in app.outputs["probation"].value and "4,000.00" in app.outputs["probation"].value
+
+    def test_bad_input_message(self) -> None:
+        app = calculators_app("en")
+        app.set("severance", monthly_wage="-5", start="2022-01-01", end="2024-12-31")
+        assert app.run("severance") is None
+        assert "must be a number" in app.outputs["severance"].value
