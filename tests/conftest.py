@@ -41,6 +41,7 @@ def built_site(tmp_path_factory) -> Path:
     for cmd in (
         [sys.executable, "scripts/gen_pages.py", "--assets"],
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(out)],
+        [sys.executable, "scripts/build_lite.py", "--out", str(out / "lite")],
     ):
         proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
         assert proc.returncode == 0, f"{' '.join(cmd)} failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-6000:]}"

@@ -141,6 +141,6 @@ def below_minimum_wage(r: Roster, ctx: Context) -> Iterator[Finding]:
 def _no_minimum(rule: str, ctx: Context) -> Text:
     where = ctx.region or "—"
     return Text(
-        f"{rule}：没有地区 {where} 的最低工资数据，未完全核对；请用 --region 选择城市或用 --min-wage 输入数值。",
-        f"{rule}: no minimum wage for region {where}, so this check was not fully run; choose a city with --region or enter the figure with --min-wage.",
+        f"{rule}：没有地区 {where} 的最低工资数据，未完全核对；请选择城市，或输入当地最低工资数值（命令行：--region、--min-wage）。",
+        f"{rule}: no minimum wage for region {where}, so this check was not fully run; choose a city, or enter the local minimum wage (command line: --region, --min-wage).",
     )

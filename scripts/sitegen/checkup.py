@@ -3,10 +3,19 @@ catalog), the roster columns, and the calculators."""
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from checkups.registry import catalog, rules
 from checkups.roster import COLUMNS
 
 from .common import Site, header, link, print_footer, rule_anchor, table, tr, words
+
+#: the in-browser check-ups: notebook key, checkups.ui builder, Chinese and English names
+LAUNCHERS = [
+    ("company", "questionnaire_app", "企业合规体检问卷", "Company compliance check-up"),
+    ("roster", "roster_app", "员工名册体检", "Employee roster audit"),
+    ("calculators", "calculators_app", "计算器", "Calculators"),
+]
 
 
 def checkup_pages(site: Site) -> None:
@@ -31,6 +40,39 @@ def _index(lang: str) -> str:
             lang,
         )
     )
+    lines += ["", f"## {words('在浏览器中开始', 'Start in the browser', lang)}", ""]
+    lines.append(
+        words(
+            "点击“开始”后，浏览器会先加载本站自带的 Python 运行环境（约 20 MB，首次需要十几秒），然后显示体检表单。不需要安装任何软件；页面不会从其他网站加载任何内容。",
+            "After you press Start, the browser first loads the Python runtime that this site carries (about "
+            "20 MB; the first time takes some seconds), then shows the form. Nothing to "
+            "install; nothing is loaded from any other site.",
+            lang,
+        )
+    )
+    lines.append("")
+    root = "../" * (2 if lang == "zh" else 1)
+    for key, builder, zh, en in LAUNCHERS:
+        notebook = f"checkup-{key}.{lang}.ipynb"
+        app = (
+            root
+            + "lite/repl/index.html?"
+            + "&amp;".join(
+                ["kernel=python", "showBanner=0", "hideCodeInput=1", "execute=1"]
+                + [
+                    "code=" + quote(c, safe="")
+                    for c in (
+                        "%pip install -q ipywidgets checkups",
+                        f"from checkups.ui import {builder}\n{builder}({lang!r}).widget",
+                    )
+                ]
+            )
+        )
+        nb = f"{root}lite/notebooks/index.html?path={notebook}"
+        lines.append(
+            f'- **{words(zh, en, lang)}** — <a class="md-button md-button--primary" href="{app}">{words("开始", "Start", lang)}</a> '
+            f'<a href="{nb}">{words("以笔记本方式打开", "Open as notebook", lang)}</a>'
+        )
     lines += ["", f"- [{words('打印版企业问卷', 'The questionnaire, printable', lang)}]({link(page, 'check-up/questionnaire')})"]
     lines += ["", f"## {words('员工名册的列', 'Roster columns', lang)}", ""]
     lines.append(

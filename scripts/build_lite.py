@@ -1,0 +1,280 @@
+"""Build the self-contained JupyterLite site (self-hosted Pyodide, local wheels only).
+
+    python scripts/build_lite.py [--out site/lite]
+
+Everything the browser loads is served from ``--out``: the Pyodide 314.0.6 core (npm
+``pyodide``, ``lite/package.json``), the pure-Python wheels the kernel needs (from PyPI,
+listed by Pyodide's lock file, which is rewritten and pruned to them), the ``checkups``
+wheel built from this repository and the ipywidgets wheels (installed in a cell with
+``%pip install``). Notebook sources ``lite/notebooks/*.py`` (jupytext percent format) become
+``.ipynb`` files. Nothing is fetched from PyPI or a CDN by the browser.
+
+The build tools (``lite/requirements.txt``) go into their own virtual environment in
+``lite/.cache/venv``; downloads are kept in ``lite/.cache/`` and reused, so after the first
+run the build works offline. Build directories (gitignored): ``lite/node_modules``,
+``lite/.cache`` (also the generated notebooks), ``lite/static/pyodide``, ``lite/pypi``; the
+build replaces ``--out`` as a whole.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LITE = ROOT / "lite"
+CACHE = LITE / ".cache"
+VENV = CACHE / "venv"
+WHEEL_CACHE = CACHE / "wheels"  # pip downloads, reused between builds
+PYPI = LITE / "pypi"  # piplite wheels, indexed by the build (all.json)
+STATIC_PYODIDE = LITE / "static" / "pyodide"  # picked up by the kernel's PyodideAddon
+CONTENTS = CACHE / "contents"  # generated .ipynb files (LiteBuildConfig.contents)
+NOTEBOOKS = LITE / "notebooks"
+NODE_PYODIDE = LITE / "node_modules" / "pyodide"
+
+PYODIDE_VERSION = "314.0.6"  # what jupyterlite-pyodide-kernel 0.8.6 expects (its constants.py)
+PYODIDE_CORE = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
+# what the kernel loads at start (micropip, then IPython and jedi), with their depends
+PYODIDE_ROOTS = ["micropip", "ipython", "jedi"]
+# installed in a notebook cell with %pip install; comm is not in Pyodide's lock.
+# widgetsnbextension is not needed: the kernel ships a stub (4.0.999) that satisfies ipywidgets.
+PIPLITE_WHEELS = ["ipywidgets==8.1.9", "jupyterlab_widgets==3.0.17", "comm==0.2.3"]
+# the only front-end extensions in the build (not whatever the build venv has installed)
+LAB_EXTENSIONS = ["@jupyterlite/pyodide-kernel-extension", "@jupyter-widgets/jupyterlab-manager"]
+# pure-Python wheels for the Pyodide in the browser (CPython 3.14)
+PIP_TARGET = ["--python-version", "3.14", "--platform", "any", "--implementation", "py", "--abi", "none"]
+
+
+def log(msg: str) -> None:
+    print(f"build_lite: {msg}", flush=True)
+
+
+def run(cmd: list[str | os.PathLike], **kw) -> None:
+    subprocess.run([str(c) for c in cmd], check=True, **kw)
+
+
+def venv_python() -> Path:
+    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def ensure_venv() -> Path:
+    """The build tools, pinned in lite/requirements.txt, in lite/.cache/venv (reinstalled when the pins change)."""
+    reqs = LITE / "requirements.txt"
+    stamp = VENV / ".requirements.sha256"
+    digest = hashlib.sha256(reqs.read_bytes()).hexdigest()
+    py = venv_python()
+    if py.exists() and stamp.exists() and stamp.read_text().strip() == digest:
+        return py
+    log(f"installing the build tools into {VENV.relative_to(ROOT)}")
+    if not py.exists():
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    run([py, "-m", "pip", "install", "-q", "--disable-pip-version-check", "-r", reqs])
+    stamp.write_text(digest + "\n")
+    return py
+
+
+def ensure_node_pyodide() -> Path:
+    """npm pyodide (lite/package.json, lite/package-lock.json) in lite/node_modules."""
+    pkg = NODE_PYODIDE / "package.json"
+    if not (pkg.exists() and json.loads(pkg.read_text())["version"] == PYODIDE_VERSION):
+        npm = shutil.which("npm") or "npm"
+        verb = "ci" if (LITE / "package-lock.json").exists() else "install"
+        log(f"npm {verb} (pyodide {PYODIDE_VERSION})")
+        # the tarballs stay in lite/.cache/npm, so a later npm ci works offline
+        run([npm, verb, "--no-audit", "--no-fund", "--silent", "--prefer-offline", "--cache", CACHE / "npm"], cwd=LITE)
+    version = json.loads(pkg.read_text())["version"]
+    if version != PYODIDE_VERSION:
+        sys.exit(f"build_lite: lite/node_modules has pyodide {version}, need {PYODIDE_VERSION}: fix lite/package.json")
+    return NODE_PYODIDE
+
+
+def canon(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def cached_wheel(name: str, version: str) -> Path | None:
+    for whl in WHEEL_CACHE.glob("*.whl"):
+        dist, ver = whl.name.split("-")[:2]
+        if canon(dist) == canon(name) and ver == version:
+            return whl
+    return None
+
+
+def ensure_wheels(py: Path, pins: list[tuple[str, str]]) -> dict[str, Path]:
+    """Pure-Python wheels for CPython 3.14 from PyPI, downloaded once into lite/.cache/wheels."""
+    WHEEL_CACHE.mkdir(parents=True, exist_ok=True)
+    missing = [f"{n}=={v}" for n, v in pins if cached_wheel(n, v) is None]
+    if missing:
+        log(f"pip download {' '.join(missing)}")
+        run(
+            [py, "-m", "pip", "download", "-q", "--disable-pip-version-check", "--no-deps", "--only-binary=:all:",
+             *PIP_TARGET, "-d", WHEEL_CACHE, *missing]
+        )  # fmt: skip
+    found = {}
+    for n, v in pins:
+        whl = cached_wheel(n, v)
+        if whl is None:
+            sys.exit(f"build_lite: pip download gave no wheel for {n}=={v}")
+        found[canon(n)] = whl
+    return found
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def fresh_dir(path: Path) -> Path:
+    if path.exists():
+        shutil.rmtree(path)
+    path.mkdir(parents=True)
+    return path
+
+
+def build_pypi(py: Path) -> list[Path]:
+    """lite/pypi: the checkups wheel (built from this repository) and the ipywidgets wheels."""
+    pins = [tuple(p.split("==")) for p in PIPLITE_WHEELS]
+    wheels = list(ensure_wheels(py, pins).values())
+    fresh_dir(PYPI)
+    log("pip wheel checkups")
+    run([py, "-m", "pip", "wheel", "-q", "--disable-pip-version-check", "--no-deps", "--no-build-isolation", "-w", PYPI, ROOT])
+    for whl in wheels:
+        shutil.copy2(whl, PYPI / whl.name)
+    return sorted(PYPI.glob("*.whl"))
+
+
+def build_pyodide(py: Path) -> Path:
+    """lite/static/pyodide: the npm core plus PyPI wheels for the kernel, lock rewritten and pruned."""
+    core = ensure_node_pyodide()
+    lock = json.loads((core / "pyodide-lock.json").read_text())
+    packages = {canon(k): v for k, v in lock["packages"].items()}
+    keep: dict[str, dict] = {}
+    todo = list(PYODIDE_ROOTS)
+    while todo:
+        name = canon(todo.pop())
+        if name in keep:
+            continue
+        keep[name] = packages[name]
+        todo += packages[name]["depends"]
+    wheels = ensure_wheels(py, [(p["name"], p["version"]) for p in keep.values()])
+
+    out = fresh_dir(STATIC_PYODIDE)
+    for name in PYODIDE_CORE:
+        shutil.copy2(core / name, out / name)
+    pruned = {}
+    for key, entry in sorted(keep.items()):
+        whl = wheels[key]
+        shutil.copy2(whl, out / whl.name)
+        pruned[key] = {**entry, "file_name": whl.name, "sha256": sha256(whl)}
+    lock["packages"] = pruned
+    (out / "pyodide-lock.json").write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n")
+    log(f"pyodide {PYODIDE_VERSION}: core + {len(pruned)} wheels ({', '.join(sorted(pruned))})")
+    return out
+
+
+def build_contents(py: Path) -> list[Path]:
+    """lite/.cache/contents: every lite/notebooks/*.py (jupytext percent format) as .ipynb."""
+    fresh_dir(CONTENTS)
+    sources = sorted(NOTEBOOKS.glob("*.py"))
+    if sources:
+        convert = (
+            "import sys, jupytext\n"
+            "out = sys.argv[1]\n"
+            "for src in sys.argv[2:]:\n"
+            "    nb = jupytext.read(src, fmt='py:percent')\n"
+            "    name = src.rsplit('/', 1)[-1][:-3] + '.ipynb'\n"
+            "    jupytext.write(nb, out + '/' + name, fmt='ipynb')\n"
+        )
+        run([py, "-c", convert, CONTENTS.as_posix(), *(s.as_posix() for s in sources)])
+    return sorted(CONTENTS.glob("*.ipynb"))
+
+
+def jupyter_lite_build(py: Path, out: Path) -> None:
+    """jupyter lite build with lite/jupyter_lite_config.json and lite/jupyter-lite.json."""
+    labext = Path(
+        subprocess.run(
+            [py, "-c", "import sys; print(sys.prefix)"], check=True, capture_output=True, text=True
+        ).stdout.strip()
+    ) / "share" / "jupyter" / "labextensions"  # fmt: skip
+    ext_args = []
+    for name in LAB_EXTENSIONS:
+        if not (labext / name / "package.json").exists():
+            sys.exit(f"build_lite: the front-end extension {name} is not in {labext}")
+        ext_args.append(f"--LiteBuildConfig.federated_extensions={labext / name}")
+    doit_db = LITE / ".jupyterlite.doit.db"  # doit's task state: a full build every time
+    doit_db.unlink(missing_ok=True)
+    jupyter = py.parent / ("jupyter.exe" if os.name == "nt" else "jupyter")
+    try:
+        run([jupyter, "lite", "build", "--output-dir", out, *ext_args], cwd=LITE)
+    finally:
+        doit_db.unlink(missing_ok=True)
+
+
+def clear_out(out: Path) -> None:
+    """Remove a previous build at --out, but nothing that does not look like one."""
+    if out.exists():
+        if any(out.iterdir()) and not (out / "jupyter-lite.json").exists():
+            sys.exit(f"build_lite: {out} exists and is not a JupyterLite build; not overwriting it")
+        shutil.rmtree(out)
+
+
+def check_output(out: Path) -> None:
+    """Fail the build if it would load anything from elsewhere."""
+    problems = []
+    maps = [p for p in out.rglob("*.map")]
+    if maps:
+        problems.append(f"{len(maps)} sourcemaps, e.g. {maps[0]}")
+    for cfg in out.rglob("jupyter-lite.json"):
+        data = json.loads(cfg.read_text())
+        settings = data.get("jupyter-config-data", {}).get("litePluginSettings", {})
+        kernel = settings.get("@jupyterlite/pyodide-kernel-extension:kernel", {})
+        url = kernel.get("pyodideUrl")
+        if url is not None and not url.startswith("./"):
+            problems.append(f"{cfg}: pyodideUrl is {url}")
+        if "cdn.jsdelivr" in cfg.read_text():
+            problems.append(f"{cfg} names the CDN")
+    if not (out / "static" / "pyodide" / "pyodide.mjs").exists():
+        problems.append("no static/pyodide/pyodide.mjs")
+    if not list((out / "pypi").glob("checkups-*.whl")):
+        problems.append("no checkups wheel in pypi/")
+    if problems:
+        sys.exit("build_lite: the build is not self-contained:\n  " + "\n  ".join(problems))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "site" / "lite"), help="output directory (default: site/lite)")
+    args = parser.parse_args(argv)
+    out = Path(args.out).resolve()
+    start = time.monotonic()
+
+    py = ensure_venv()
+    wheels = build_pypi(py)
+    log(f"piplite wheels: {', '.join(w.name for w in wheels)}")
+    build_pyodide(py)
+    notebooks = build_contents(py)
+    log(f"notebooks: {', '.join(n.name for n in notebooks) or '(none)'}")
+    clear_out(out)
+    jupyter_lite_build(py, out)
+    check_output(out)
+
+    files = [p for p in out.rglob("*") if p.is_file()]
+    size = sum(p.stat().st_size for p in files)
+    log(f"built {out} in {time.monotonic() - start:.0f} s: {size / 1e6:.1f} MB in {len(files)} files")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

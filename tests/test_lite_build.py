@@ -1,0 +1,126 @@
+"""The JupyterLite build (scripts/build_lite.py): self-contained, and it runs the checkups
+wheel in a real browser (Debian's chromium via Playwright) without leaving 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import time
+import urllib.parse
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from serve import serve_in_background  # noqa: E402
+
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+BASE = "/trusteeship-kit/lite/"
+OUTPUT_TIMEOUT_MS = 120_000
+
+
+@pytest.fixture(scope="module")
+def lite_out(built_site: Path) -> Path:
+    """The JupyterLite part of the built site (scripts/build_lite.py, run by the site build)."""
+    return built_site / "lite"
+
+
+def test_no_sourcemaps(lite_out: Path):
+    assert list(lite_out.rglob("*.map")) == []
+
+
+def test_checkups_wheel_is_served_and_indexed(lite_out: Path):
+    wheels = [p.name for p in (lite_out / "pypi").glob("*.whl")]
+    assert any(w.startswith("checkups-") for w in wheels), wheels
+    for name in ("ipywidgets-8.1.9", "jupyterlab_widgets-3.0.17", "comm-0.2.3"):
+        assert any(w.startswith(name) for w in wheels), (name, wheels)
+    index = json.loads((lite_out / "pypi" / "all.json").read_text())
+    assert "checkups" in index
+
+
+def test_pyodide_is_served_locally(lite_out: Path):
+    pyodide = lite_out / "static" / "pyodide"
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
+        assert (pyodide / name).is_file(), name
+    lock = json.loads((pyodide / "pyodide-lock.json").read_text())
+    assert {"micropip", "ipython", "jedi", "parso", "traitlets"} <= set(lock["packages"])
+    for entry in lock["packages"].values():  # every entry of the pruned lock is a wheel shipped here
+        assert (pyodide / entry["file_name"]).is_file(), entry["file_name"]
+    settings = json.loads((lite_out / "jupyter-lite.json").read_text())["jupyter-config-data"]
+    kernel = settings["litePluginSettings"]["@jupyterlite/pyodide-kernel-extension:kernel"]
+    assert kernel["pyodideUrl"] == "./static/pyodide/pyodide.mjs"
+    assert kernel["disablePyPIFallback"] is True
+
+
+def test_no_config_names_the_cdn(lite_out: Path):
+    """Config and index files (not the vendored JS bundles, whose defaults the config overrides)."""
+    configs = [
+        p
+        for p in lite_out.rglob("*")
+        if p.is_file()
+        and (p.suffix == ".html" or p.suffix == ".json")
+        and p.relative_to(lite_out).parts[0] not in ("extensions", "build")
+    ]
+    assert any(p.name == "jupyter-lite.json" for p in configs)
+    offenders = [str(p.relative_to(lite_out)) for p in configs if "cdn.jsdelivr" in p.read_text(errors="replace")]
+    assert offenders == []
+
+
+def test_notebooks_converted(lite_out: Path):
+    sources = sorted(p.stem for p in (ROOT / "lite" / "notebooks").glob("*.py"))
+    assert sources, "no notebook sources in lite/notebooks"
+    built = sorted(p.stem for p in (lite_out / "files").glob("*.ipynb"))
+    assert built == sources
+    for name in built:
+        nb = json.loads((lite_out / "files" / f"{name}.ipynb").read_text())
+        assert nb["nbformat"] == 4 and any(c["cell_type"] == "code" for c in nb["cells"]), name
+    index = json.loads((lite_out / "api" / "contents" / "all.json").read_text())
+    assert sorted(c["name"] for c in index["content"]) == [f"{n}.ipynb" for n in built]
+
+
+def test_repl_runs_checkups_in_the_browser(lite_out: Path):
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "chromium is not installed: run bash scripts/setup.sh"
+    cells = ["%pip install -q ipywidgets checkups", "import checkups; print('ANNUAL', checkups.calc.annual_leave_days(12))"]
+    query = "kernel=python&showBanner=0&hideCodeInput=1&execute=1&" + "&".join(
+        "code=" + urllib.parse.quote(c, safe="") for c in cells
+    )
+    server, url = serve_in_background(lite_out, BASE)
+    requests: list[str] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            context = browser.new_context()
+            context.on("request", lambda r: requests.append(r.url))  # pages, workers, service worker
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            start = time.monotonic()
+            page.goto(f"{url}repl/index.html?{query}")
+            try:
+                page.wait_for_function(
+                    "() => document.body && document.body.innerText.includes('ANNUAL 10')", timeout=OUTPUT_TIMEOUT_MS
+                )
+            except Exception:
+                page.screenshot(path=str(lite_out.parent / "repl-timeout.png"))
+                raise AssertionError(
+                    f"no 'ANNUAL 10' within {OUTPUT_TIMEOUT_MS / 1000:.0f} s; page errors: {errors[:5]}; "
+                    f"page text: {page.inner_text('body')[-2000:]!r}"
+                ) from None
+            print(f"\nREPL app mode: {time.monotonic() - start:.1f} s from navigation to 'ANNUAL 10' ({len(requests)} requests)")
+            context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    assert requests, "no request was recorded"
+    outside = [u for u in requests if not u.startswith(("http://127.0.0.1:", "data:", "blob:", "about:"))]
+    assert outside == [], f"requests left 127.0.0.1: {outside[:5]}"
