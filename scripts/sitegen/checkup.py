@@ -20,6 +20,12 @@ LAUNCHERS = [
 
 def checkup_pages(site: Site) -> None:
     site.add("check-up/index", {lang: _index(lang) for lang in ("en", "zh")}, section="check-up")
+    for key, builder, zh, en in LAUNCHERS:
+        site.add(
+            f"check-up/{key}",
+            {lang: _launcher(key, builder, words(zh, en, lang), lang) for lang in ("en", "zh")},
+            section="check-up",
+        )
     site.add("check-up/questionnaire", {lang: _questionnaire(lang) for lang in ("en", "zh")}, section="check-up")
 
 
@@ -51,28 +57,8 @@ def _index(lang: str) -> str:
         )
     )
     lines.append("")
-    root = "../" * (2 if lang == "zh" else 1)
-    for key, builder, zh, en in LAUNCHERS:
-        notebook = f"checkup-{key}.{lang}.ipynb"
-        app = (
-            root
-            + "lite/repl/index.html?"
-            + "&amp;".join(
-                ["kernel=python", "showBanner=0", "hideCodeInput=1", "execute=1"]
-                + [
-                    "code=" + quote(c, safe="")
-                    for c in (
-                        "%pip install -q ipywidgets checkups",
-                        f"from checkups.ui import {builder}\n{builder}({lang!r}).widget",
-                    )
-                ]
-            )
-        )
-        nb = f"{root}lite/notebooks/index.html?path={notebook}"
-        lines.append(
-            f'- **{words(zh, en, lang)}** — <a class="md-button md-button--primary" href="{app}">{words("开始", "Start", lang)}</a> '
-            f'<a href="{nb}">{words("以笔记本方式打开", "Open as notebook", lang)}</a>'
-        )
+    for key, _builder, zh, en in LAUNCHERS:
+        lines.append(f"- [{words(zh, en, lang)}]({link(page, 'check-up/' + key)})")
     lines += ["", f"- [{words('打印版企业问卷', 'The questionnaire, printable', lang)}]({link(page, 'check-up/questionnaire')})"]
     lines += ["", f"## {words('员工名册的列', 'Roster columns', lang)}", ""]
     lines.append(
@@ -111,6 +97,41 @@ def _index(lang: str) -> str:
     lines += [
         f"- [{r.title[lang]}]({link(page, 'services/' + r.area.replace('_', '-'), rule_anchor(r.id))})"
         for r in rules(scope="employee")
+    ]
+    return "\n".join(lines)
+
+
+def app_url(builder: str, lang: str, root: str) -> str:
+    """The JupyterLite REPL in app mode (code hidden) running one checkups.ui builder."""
+    cells = ("%pip install -q ipywidgets checkups", f"from checkups.ui import {builder}\n{builder}({lang!r}).widget")
+    params = ["kernel=python", "showBanner=0", "hideCodeInput=1", "execute=1"] + ["code=" + quote(c, safe="") for c in cells]
+    return root + "lite/repl/index.html?" + "&amp;".join(params)
+
+
+def _launcher(key: str, builder: str, title: str, lang: str) -> str:
+    """A page that starts one check-up in a frame when asked (other pages load no Python)."""
+    root = "../" * (3 if lang == "zh" else 2)  # from /[zh/]check-up/<key>/ to the site root
+    notebook = f"{root}lite/notebooks/index.html?path=checkup-{key}.{lang}.ipynb"
+    lines = [header("scripts/sitegen/checkup.py (LAUNCHERS)"), f"# {title}", ""]
+    lines.append(
+        words(
+            "点击“开始”后，浏览器会加载本站自带的 Python 运行环境（约 20 MB，首次需要十几到几十秒），然后显示表单。所有计算都在本浏览器中完成：你输入的内容和上传的名册不会离开这台电脑；问卷答案只保存在本浏览器的存储中，可随时导出、导入或清除。",
+            "Press Start and the browser loads the Python runtime this site carries (about 20 MB; the first "
+            "time takes from a few to some tens of seconds), then shows the form. Everything is computed in "
+            "this browser: what you enter and the rosters you upload never leave this computer; questionnaire "
+            "answers are kept only in this browser's storage, and you can export, import or clear them at any time.",
+            lang,
+        )
+    )
+    lines += [
+        "",
+        f'<div class="checkup-launch" data-src="{app_url(builder, lang, root)}">',
+        f'<button class="md-button md-button--primary" type="button">{words("开始", "Start", lang)}</button>',
+        '<p class="checkup-progress" role="status" aria-live="polite" hidden></p>',
+        f'<iframe title="{title}" hidden></iframe>',
+        "</div>",
+        "",
+        f'<a href="{notebook}">{words("以笔记本方式打开（显示全部代码）", "Open as notebook (shows all the code)", lang)}</a>',
     ]
     return "\n".join(lines)
 

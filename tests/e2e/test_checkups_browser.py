@@ -4,7 +4,6 @@ Screenshots go to test-artifacts/."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -15,20 +14,30 @@ SAMPLES = ROOT / "samples"
 START = 240_000  # ms: a cold start of the runtime on these 2-core machines takes 20-40 s
 
 
-def start(page, site_url: str, lang: str, nth: int) -> float:
-    """Open the check-up page and press the nth 'Start' button; returns seconds until the form shows."""
-    page.goto(site_url + ("zh/" if lang == "zh" else "") + "check-up/")
-    began = time.monotonic()
-    page.locator("a.md-button--primary").nth(nth).click()
-    page.wait_for_selector(".widget-button, .jupyter-button", timeout=START)
-    return time.monotonic() - began
+def start(page, site_url: str, lang: str, key: str):
+    """Open a check-up's page, press Start, wait for the form; returns the app's frame.
+
+    The page shows a progress message while the runtime starts and 'Ready' after.
+    """
+    page.goto(site_url + ("zh/" if lang == "zh" else "") + f"check-up/{key}/")
+    assert page.locator("iframe").get_attribute("src") is None  # nothing loads before Start
+    page.locator(".checkup-launch button").click()
+    progress = page.locator(".checkup-progress")
+    progress.wait_for(state="visible", timeout=10_000)
+    assert progress.inner_text().strip()  # a visible progress message while the runtime starts
+    page.wait_for_selector(".checkup-ready", timeout=START)
+    return page.frame_locator(".checkup-launch iframe")
 
 
-def upload(page, button: str, path: Path) -> None:
+def upload(page, app, button: str, path: Path) -> None:
     """Choose a file through the upload widget's own file dialog."""
     with page.expect_file_chooser() as chooser:
-        page.get_by_role("button", name=button).click()
+        app.get_by_role("button", name=button).click()
     chooser.value.set_files(str(path))
+
+
+def text(app) -> str:
+    return app.locator("body").inner_text()
 
 
 def shot(page, name: str) -> None:
@@ -38,47 +47,83 @@ def shot(page, name: str) -> None:
 
 class TestCheckups:
     def test_company_questionnaire_runs(self, page, site_url) -> None:
-        """The company check-up opens in app mode (code hidden) and checking gives a result."""
-        seconds = start(page, site_url, "zh", 0)
-        page.get_by_role("button", name="检查").click()
-        page.wait_for_selector("text=未发现问题", timeout=60_000)
-        assert page.locator(".jp-InputArea-editor:visible").count() <= 1  # only the empty prompt, no code shown
+        """The company check-up opens in app mode (code hidden); answers give findings with citations."""
+        app = start(page, site_url, "zh", "company")
+        assert "import" not in text(app)  # the code is hidden
+        app.get_by_role("button", name="否").nth(0).click()  # has_part_time: no (screening)
+        app.get_by_text("社会保险管理（含住房公积金）").first.click()  # open the area's section
+        question = app.locator(".widget-vbox", has_text="是否所有员工（含试用期员工）都在用工之日起30日内办理了社会保险登记").last
+        question.get_by_role("button", name="否").click()
+        app.get_by_role("button", name="检查").click()
+        app.locator("table.checkup-findings").wait_for(timeout=60_000)
+        body = text(app)
+        assert "有员工没有在用工之日起30日内参加社会保险" in body and "《社会保险法》第58条" in body
+        link = app.get_by_role("link", name="《社会保险法》第58条").first.get_attribute("href")
+        assert link.endswith("zh/law/sil/#sil-58")
         shot(page, "company-zh")
-        print(f"\ncompany check-up interactive after {seconds:.1f} s")
 
     @pytest.mark.parametrize("sample", ["roster.csv", "roster-zh-gb18030.csv"])
     def test_roster_upload(self, page, site_url, sample) -> None:
         """Uploading the sample roster lists per-employee findings."""
-        start(page, site_url, "en", 1)
-        upload(page, "Upload roster", SAMPLES / sample)
-        page.wait_for_selector("text=E002", timeout=60_000)
-        assert page.locator("table.checkup-findings").count() == 1
+        app = start(page, site_url, "en", "roster")
+        app.get_by_role("combobox").first.select_option(label="Guangzhou")
+        upload(page, app, "Upload roster", SAMPLES / sample)
+        app.locator("table.checkup-findings").wait_for(timeout=60_000)
+        body = text(app)
+        for employee in ("E002", "E003", "E005", "E011", "E013"):
+            assert employee in body
+        assert "Read 16" in body
         shot(page, f"roster-{sample}")
 
     def test_roster_bad_file(self, page, site_url, tmp_path) -> None:
-        start(page, site_url, "en", 1)
+        app = start(page, site_url, "en", "roster")
         bad = tmp_path / "notes.csv"
         bad.write_text("Dear HR,\nplease see attached.\n", encoding="utf-8")
-        upload(page, "Upload roster", bad)
-        page.wait_for_selector("text=Cannot audit", timeout=60_000)
-        assert "employee_id" in page.inner_text("body") and "Traceback" not in page.inner_text("body")
+        upload(page, app, "Upload roster", bad)
+        app.get_by_text("Cannot audit").wait_for(timeout=60_000)
+        assert "employee_id" in text(app) and "Traceback" not in text(app)
 
     def test_calculator(self, page, site_url) -> None:
         """The severance calculator gives the expected amount with its steps."""
-        start(page, site_url, "en", 2)
-        inputs = page.locator(
-            ".widget-tab-contents input[type=text]:visible, .jupyter-widget-tab-contents input[type=text]:visible"
-        )
+        app = start(page, site_url, "en", "calculators")
+        inputs = app.locator("input[type=text]:visible")
         for i, value in enumerate(["6000", "2022-01-01", "2024-12-31", "13704", "2500"]):
             inputs.nth(i).fill(value)
             inputs.nth(i).press("Tab")
-        page.get_by_role("button", name="Compute").first.click()
-        page.wait_for_selector("text=18,000.00", timeout=60_000)
+        app.get_by_role("button", name="Compute").first.click()
+        app.get_by_text("Amount: 18,000.00").wait_for(timeout=60_000)
         shot(page, "calculators-en")
 
     def test_open_as_notebook(self, page, site_url) -> None:
         """The 'Open as notebook' link opens the full notebook with its code."""
-        page.goto(site_url + "check-up/")
-        page.get_by_role("link", name="Open as notebook").first.click()
+        page.goto(site_url + "check-up/company/")
+        page.get_by_role("link", name="Open as notebook (shows all the code)").click()
         page.wait_for_selector("text=questionnaire_app", timeout=START)
         shot(page, "company-notebook-en")
+
+
+class TestNothingLost:
+    def test_answers_survive_reload_export_import_and_clear(self, page, site_url, tmp_path) -> None:
+        """An answer is kept in the browser across a reload; export then import restores it; clear removes it."""
+        app = start(page, site_url, "zh", "company")
+        app.get_by_role("button", name="否").first.click()
+        page.wait_for_timeout(2000)  # the answer is written to the browser's storage
+        app = start(page, site_url, "zh", "company")  # a reload of the page
+        assert "mod-active" in (app.get_by_role("button", name="否").first.get_attribute("class") or "")
+
+        app.get_by_role("button", name="导出答案（JSON）").click()
+        with page.expect_download() as download:
+            app.get_by_role("link", name="导出答案（JSON）").click()
+        exported = tmp_path / "answers.json"
+        download.value.save_as(str(exported))
+        assert '"answers"' in exported.read_text(encoding="utf-8")
+
+        app.get_by_role("button", name="清除我的数据").click()
+        app.get_by_text("已清除").wait_for(timeout=30_000)
+        app = start(page, site_url, "zh", "company")
+        assert "mod-active" not in (app.get_by_role("button", name="否").first.get_attribute("class") or "")
+
+        upload(page, app, "导入答案", exported)
+        app.get_by_text("已导入答案").wait_for(timeout=30_000)
+        assert "mod-active" in (app.get_by_role("button", name="否").first.get_attribute("class") or "")
+        shot(page, "company-zh-restored")
