@@ -1,0 +1,189 @@
+"""Benchmark the in-browser check-up against a stock JupyterLite notebook (not a test).
+
+Serves a copy of the built ``site/`` on 127.0.0.1, counting the bytes the server sends,
+and measures in Debian's chromium (Playwright), on a cold profile and then warm (same
+profile, second visit), the seconds from navigation to the interactive form and to the
+first result, and the bytes transferred, for:
+
+- the check-up: the calculators in app mode, as the site's Start button opens them;
+- the baseline, built here: a stock JupyterLite notebook (the notebooks app, self-hosted
+  Pyodide) that does ``%pip install ipywidgets`` and shows one widget.
+
+    python scripts/bench_lite.py [--site site] [--runs 3]
+
+Prints the medians and the check-up/baseline ratios (target <= 0.8).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import http.server
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
+BASE = "/kit/"
+STOCK = "bench-stock.ipynb"
+
+
+class Counter(http.server.SimpleHTTPRequestHandler):
+    sent = 0
+    lock = threading.Lock()
+
+    def translate_path(self, path: str) -> str:
+        path = path[len(BASE) - 1 :] if path.startswith(BASE) else "/__outside__"
+        return super().translate_path(path)
+
+    def copyfile(self, source, outputfile) -> None:
+        data = source.read()
+        outputfile.write(data)
+        with Counter.lock:
+            Counter.sent += len(data)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def stock_notebook(lite: Path) -> None:
+    """Add the baseline notebook to a copy of the lite build (files + contents index)."""
+    cells = [
+        {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": "%pip install ipywidgets"},
+        {
+            "cell_type": "code",
+            "metadata": {},
+            "execution_count": None,
+            "outputs": [],
+            "source": "import ipywidgets as w\nw.IntSlider(description='stock')",
+        },
+    ]
+    nb = {
+        "cells": cells,
+        "metadata": {"kernelspec": {"name": "python", "display_name": "Python (Pyodide)", "language": "python"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    text = json.dumps(nb)
+    (lite / "files" / STOCK).write_text(text, encoding="utf-8")
+    index_path = lite / "api" / "contents" / "all.json"
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    now = dt.datetime.now(dt.UTC).isoformat().replace("+00:00", "Z")
+    index["content"].append(
+        {**index["content"][0], "name": STOCK, "path": STOCK, "size": len(text), "created": now, "last_modified": now}
+    )
+    index_path.write_text(json.dumps(index), encoding="utf-8")
+
+
+def measure(context, url: str, ready: str, result) -> tuple[float, float, int]:
+    """Seconds to the form, seconds to the first result, bytes served meanwhile."""
+    page = context.new_page()
+    before = Counter.sent
+    start = time.monotonic()
+    page.goto(url)
+    page.wait_for_selector(ready, timeout=300_000)
+    form = time.monotonic() - start
+    result(page)
+    first = time.monotonic() - start
+    sent = Counter.sent - before
+    page.close()
+    return form, first, sent
+
+
+def checkup_result(page) -> None:
+    inputs = page.locator("input[type=text]:visible")
+    for i, value in enumerate(["6000", "2022-01-01", "2024-12-31", "13704", "2500"]):
+        inputs.nth(i).fill(value)
+    page.get_by_role("button", name="Compute").first.click()
+    page.get_by_text("Amount: 18,000.00").wait_for(timeout=120_000)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from playwright.sync_api import sync_playwright
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", default=str(ROOT / "site"))
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    if not (Path(args.site) / "lite" / "repl" / "index.html").exists():
+        print("bench_lite: no built site with lite/: run bash scripts/build_site.sh", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        shutil.copytree(args.site, site)
+        stock_notebook(site / "lite")
+        handler = lambda *a, **k: Counter(*a, directory=str(site), **k)  # noqa: E731
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        root = f"http://127.0.0.1:{server.server_address[1]}{BASE}"
+        cells = ["%pip install -q ipywidgets checkups", "from checkups.ui import calculators_app\ncalculators_app('en').widget"]
+        app = (
+            root
+            + "lite/repl/index.html?kernel=python&showBanner=0&hideCodeInput=1&execute=1&"
+            + "&".join("code=" + urllib.parse.quote(c, safe="") for c in cells)
+        )
+        stock = root + f"lite/notebooks/index.html?path={STOCK}"
+        cases = {
+            "check-up (app mode)": (app, ".widget-button, .jupyter-button", checkup_result),
+            "stock notebook": (stock, ".widget-slider, .jupyter-widget-slider, .widget-hslider", lambda page: None),
+        }
+        results: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
+        with sync_playwright() as p:
+            for _ in range(args.runs):
+                for name, (url, ready, result) in cases.items():
+                    profile = Path(tempfile.mkdtemp(dir=tmp))
+                    context = p.chromium.launch_persistent_context(str(profile), executable_path=CHROMIUM, args=ARGS)
+                    try:
+                        if name == "stock notebook":
+                            page = context.new_page()  # run all cells: the notebooks app does not run them by itself
+                            results.setdefault((name, "cold"), []).append(_stock(page, url, ready))
+                            page.close()
+                            page = context.new_page()
+                            results.setdefault((name, "warm"), []).append(_stock(page, url, ready))
+                        else:
+                            results.setdefault((name, "cold"), []).append(measure(context, url, ready, result))
+                            results.setdefault((name, "warm"), []).append(measure(context, url, ready, result))
+                    finally:
+                        context.close()
+        server.shutdown()
+    print(f"{'':24} {'profile':7} {'form s':>7} {'result s':>8} {'MB':>6}")
+    med = {}
+    for (name, profile), runs in results.items():
+        form, first, sent = (statistics.median(x) for x in zip(*runs))
+        med[(name, profile)] = (form, first, sent)
+        print(f"{name:24} {profile:7} {form:7.1f} {first:8.1f} {sent / 1e6:6.1f}")
+    for profile in ("cold", "warm"):
+        a, b = med[("check-up (app mode)", profile)], med[("stock notebook", profile)]
+        bytes_ratio = f"{a[2] / b[2]:.2f}" if b[2] else "n/a (served from the browser cache)"
+        print(
+            f"ratio check-up/stock, {profile}: interactive {a[0] / b[0]:.2f}, first result {a[1] / b[1]:.2f}, bytes {bytes_ratio}"
+        )
+    return 0
+
+
+def _stock(page, url: str, ready: str) -> tuple[float, float, int]:
+    """Open the stock notebook and run its two cells as a user would (Shift+Enter twice)."""
+    before = Counter.sent
+    start = time.monotonic()
+    page.goto(url)
+    page.locator(".jp-Notebook .jp-Cell").first.click(timeout=300_000)
+    page.keyboard.press("Escape")
+    page.keyboard.press("Shift+Enter")
+    page.keyboard.press("Shift+Enter")
+    page.wait_for_selector(ready, timeout=300_000)
+    seconds = time.monotonic() - start
+    return seconds, seconds, Counter.sent - before
+
+
+if __name__ == "__main__":
+    sys.exit(main())
