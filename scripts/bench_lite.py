@@ -180,7 +180,17 @@ def _stock(page, url: str, ready: str) -> tuple[float, float, int]:
     page.keyboard.press("Escape")
     page.keyboard.press("Shift+Enter")
     page.keyboard.press("Shift+Enter")
-    page.wait_for_selector(ready, timeout=300_000)
+    for _ in range(4):  # a key press that lands before the kernel is ready is lost: run the cells again
+        try:
+            page.wait_for_selector(ready, timeout=60_000)
+            break
+        except Exception:
+            page.locator(".jp-Notebook .jp-Cell").first.click()
+            page.keyboard.press("Escape")
+            page.keyboard.press("Shift+Enter")
+            page.keyboard.press("Shift+Enter")
+    else:
+        raise SystemExit("bench_lite: the stock notebook never showed its widget")
     seconds = time.monotonic() - start
     return seconds, seconds, Counter.sent - before
 
