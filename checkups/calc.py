@@ -178,7 +178,7 @@ def severance(
     steps.append(Text(f"{fmt_money(base)} × {years} = {fmt_money(amount)}", f"{fmt_money(base)} × {years} = {fmt_money(amount)}"))
     params = (min_p, avg_p, multiple, cap_years)
     warnings = _unverified(params)
-    if first < dt.date(2008, 1, 1):
+    if first < in_force_from("severance.cap_multiple"):  # the LCL took effect (LCL 97, 98)
         warnings += (
             Text(
                 "工作年限始于2008年1月1日之前：此前期间的经济补偿按当时的规定执行（LCL 97），本结果按第47条计算全部期间，请核对。",

@@ -14,7 +14,7 @@ from .. import calc
 from ..findings import Detail, Finding, Trace
 from ..roster import Roster
 from ..text import Text, fmt_money, round_fen
-from ..timeline import ParamValue, span
+from ..timeline import ParamValue, add_months, span
 from . import Context, column, day, employee_check
 
 LIMITATION = Text(
@@ -39,7 +39,7 @@ def _renewals(r: Roster, ctx: Context, limit_months: int) -> None:
         ctx.derived[key] = True
 
 
-def _double_wage(wage: Decimal | None, h: int, s: int | None, stop: int, as_of: int) -> Detail:
+def _double_wage(wage: Decimal | None, h: int, s: int | None, stop: int, as_of: int, limitation: ParamValue) -> Detail:
     facts = {"hire_date": day(h), "signed_date": day(s) or "—", "due_date": ""}
     hired = dt.date.fromordinal(h)
     signed = None if s is None else dt.date.fromordinal(s)
@@ -55,9 +55,11 @@ def _double_wage(wage: Decimal | None, h: int, s: int | None, stop: int, as_of: 
     result = calc.double_wage(wage, hired, signed, as_of=dt.date.fromordinal(stop))
     facts["due_date"] = result.details["first_day"].isoformat()
     steps = result.steps
-    if as_of - result.details["last_day"].toordinal() > 365:
+    params = result.parameters
+    if add_months(result.details["last_day"], 12 * int(limitation.value)) < dt.date.fromordinal(as_of):
         steps += (LIMITATION,)
-    return Detail(facts, Trace(result.inputs, result.parameters, steps))
+        params += (limitation,)
+    return Detail(facts, Trace(result.inputs, params, steps))
 
 
 @employee_check("contracts.written_within_one_month", "contract_signed_date")
@@ -71,6 +73,7 @@ def written_within_one_month(r: Roster, ctx: Context) -> Iterator[Finding]:
     signed = r.columns["contract_signed_date"]
     _renewals(r, ctx, limit)  # rows signed after year one (s > y) are renewals: named in a notice, not judged
     late = [i for i, (s, d, y, st) in enumerate(zip(signed, due, year_on, stop)) if st >= d and (s is None or d < s <= y)]
+    limitation = ctx.param("deadlines.arbitration_limitation_years")
     most = Decimal(limit - grace)  # a full first year: exactly 11 months (months count from the clock start)
     memo: dict[tuple, Decimal] = {}
     ids, hires, wages, as_of = r.columns["employee_id"], r.columns["hire_date"], column(r, "monthly_wage"), ctx.as_of_ord
@@ -88,7 +91,11 @@ def written_within_one_month(r: Roster, ctx: Context) -> Iterator[Finding]:
                     months = memo[key] = calc.double_wage_period(hired, signed_on, dt.date.fromordinal(stop[i])).months
             amount = round_fen(wage * months)
         yield Finding(
-            "contracts.written_within_one_month", ids[i], amount, r.line[i], partial(_double_wage, wage, h, s, stop[i], as_of)
+            "contracts.written_within_one_month",
+            ids[i],
+            amount,
+            r.line[i],
+            partial(_double_wage, wage, h, s, stop[i], as_of, limitation),
         )
 
 
