@@ -9,9 +9,10 @@ from typing import Any
 import ipywidgets as w
 
 from .. import calc
-from ..registry import UnknownNameError, catalog
+from ..registry import UnknownNameError
 from ..text import InputError, fmt_money
 from ..timeline import DateError, MissingFigureError
+from .common import region_dropdown
 
 PROBLEMS = (InputError, DateError, MissingFigureError, UnknownNameError, ValueError)
 LABELS = {
@@ -41,12 +42,7 @@ class CalculatorsApp:
         self.lang = lang
         self.fields: dict[str, dict[str, w.Text]] = {}
         self.outputs: dict[str, w.HTML] = {}
-        regions = catalog()["regions"]
-        self.region = w.Dropdown(
-            options=[(v["name"][lang], k) for k, v in regions.items()],
-            value="national",
-            description="地区" if lang == "zh" else "Region",
-        )
+        self.region = region_dropdown(lang)
         specs: list[tuple[str, str, str, list[str], Callable[[dict[str, str]], Any]]] = [
             ("severance", "经济补偿", "Severance", ["monthly_wage", "start", "end", "avg_wage", "min_wage"],
              lambda v: calc.severance(v["monthly_wage"], v["start"], v["end"], region=self._region(), avg_wage=v["avg_wage"] or None, min_wage=v["min_wage"] or None)),

@@ -48,6 +48,18 @@ def t(key: str, lang: str) -> str:
     return UI[key].get(lang)
 
 
+def region_dropdown(lang: str):
+    """The region picker every check-up shows (regions from the catalog)."""
+    import ipywidgets as w
+
+    regions = catalog()["regions"]
+    return w.Dropdown(
+        options=[(v["name"][lang], k) for k, v in regions.items()],
+        value="national",
+        description="地区" if lang == "zh" else "Region",
+    )
+
+
 def data_link(content: str | bytes, filename: str, label: str, mime: str) -> str:
     """An HTML link that downloads ``content`` as a file, made in the browser (no server)."""
     raw = content.encode("utf-8") if isinstance(content, str) else content

@@ -13,7 +13,7 @@ from ..audit import summarize
 from ..evaluate import Evaluation, evaluate, questions
 from ..registry import area_name, catalog, rules
 from ..report import to_html
-from .common import data_link, findings_html, summary_line, t
+from .common import data_link, findings_html, region_dropdown, summary_line, t
 from .storage import FileStorage
 
 FORMAT = "checkups-answers/1"
@@ -29,12 +29,7 @@ class QuestionnaireApp:
         self.questions = questions()
         self.inputs: dict[str, w.Widget] = {}
         self.rule_boxes: dict[str, w.Widget] = {}
-        regions = catalog()["regions"]
-        self.region = w.Dropdown(
-            options=[(v["name"][lang], k) for k, v in regions.items()],
-            value="national",
-            description="地区" if lang == "zh" else "Region",
-        )
+        self.region = region_dropdown(lang)
         self.as_of = w.DatePicker(value=as_of or dt.date.today(), description="检查日" if lang == "zh" else "Audit date")
         screening = [self._input(q) for q in catalog()["questionnaire"]["screening"]]
         sections, titles = [], []

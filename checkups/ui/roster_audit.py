@@ -12,12 +12,12 @@ from typing import Any
 import ipywidgets as w
 
 from ..audit import AuditResult, audit_roster
-from ..registry import UnknownNameError, catalog
+from ..registry import UnknownNameError
 from ..report import to_html
 from ..roster import COLUMNS, RosterError
 from ..text import InputError
 from ..timeline import DateError, MissingFigureError
-from .common import data_link, findings_html, summary_line, t
+from .common import data_link, findings_html, region_dropdown, summary_line, t
 
 PROBLEMS = (RosterError, InputError, DateError, MissingFigureError, UnknownNameError)
 
@@ -35,10 +35,7 @@ class RosterApp:
     def __init__(self, lang: str = "zh", *, site_base: str = "../../", as_of: dt.date | None = None):
         self.lang, self.site_base = lang, site_base
         zh = lang == "zh"
-        regions = catalog()["regions"]
-        self.region = w.Dropdown(
-            options=[(v["name"][lang], k) for k, v in regions.items()], value="national", description="地区" if zh else "Region"
-        )
+        self.region = region_dropdown(lang)
         self.as_of = w.DatePicker(value=as_of or dt.date.today(), description="检查日" if zh else "Audit date")
         self.min_wage = w.Text(placeholder="2500", description="最低工资" if zh else "Min. wage")
         self.upload = w.FileUpload(accept=".csv,.xlsx", multiple=False, description="上传名册" if zh else "Upload roster")
