@@ -20,13 +20,16 @@ from .timeline import MissingFigureError, ParamValue, add_months, in_force_from,
 
 __all__ = [
     "DoubleWagePeriod",
+    "Limit",
     "Result",
     "annual_leave_days",
     "double_wage",
     "double_wage_period",
+    "leave_entitlement",
     "max_probation_months",
     "min_probation_wage",
     "overtime_pay",
+    "probation_limits",
     "severance",
     "unlawful_termination",
     "untaken_leave_pay",
@@ -421,3 +424,94 @@ def min_probation_wage(contract_wage: Any, *, min_wage: Any) -> Decimal:
     floor = to_money(min_wage, "min_wage")
     ratio = value_at("probation.wage_ratio_min", dt.date.today()).decimal
     return round_fen(max(wage * ratio, floor))
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A statutory limit worked out from the inputs (days of leave, months of probation, a
+    wage floor): not money owed, so it has a value in words rather than an amount."""
+
+    label: Text
+    value: Text
+    steps: tuple[Text, ...]
+    citations: tuple[Citation, ...]
+    parameters: tuple[ParamValue, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "label": self.label.as_dict(),
+            "value": self.value.as_dict(),
+            "steps": [s.as_dict() for s in self.steps],
+            "citations": [str(c) for c in self.citations],
+            "parameters": [_param_dict(p) for p in self.parameters],
+        }
+
+
+def leave_entitlement(cumulative_service_years: Any) -> Limit:
+    """Paid annual leave a year for cumulative years of work, with the band applied (PAL 3)."""
+    years = to_number(cumulative_service_years, "cumulative_service_years")
+    bands = value_at("leave.annual_days", dt.date.today())
+    band = max((b for b in bands.value if years >= b["years_from"]), key=lambda b: b["years_from"])
+    days = band["days"]
+    return Limit(
+        label=Text("每年带薪年休假", "Paid annual leave a year"),
+        value=Text(f"{days} 天", f"{days} days"),
+        steps=(
+            Text(
+                f"累计工作 {years} 年，适用“已满 {band['years_from']} 年”一档：{days} 天（PAL 3）",
+                f"{years} years of work in all: the band from {band['years_from']} years gives {days} days (PAL 3)",
+            ),
+        ),
+        citations=_cites("PAL 3"),
+        parameters=(bands,),
+    )
+
+
+def probation_limits(contract_term_months: Any, *, contract_wage: Any = None, min_wage: Any = None) -> tuple[Limit, ...]:
+    """The longest probation for a contract term (months; ``None`` = open-ended) (LCL 19)
+    and, given the agreed and minimum wages, the lowest probation wage (LCL 20; LCL-IR 15)."""
+    today = dt.date.today()
+    bands = value_at("probation.max_months", today)
+    months = max_probation_months(contract_term_months)
+    if contract_term_months is None:
+        why = Text("无固定期限劳动合同", "an open-ended contract")
+    else:
+        why = Text(f"合同期限 {contract_term_months} 个月", f"a contract term of {contract_term_months} months")
+    out = [
+        Limit(
+            label=Text("试用期最长", "Longest probation"),
+            value=Text(f"{months} 个月", f"{months} months"),
+            steps=(
+                Text(
+                    f"{why.zh}：试用期不得超过 {months} 个月（LCL 19）",
+                    f"For {why.en}: probation of at most {months} months (LCL 19)",
+                ),
+            ),
+            citations=_cites("LCL 19"),
+            parameters=(bands,),
+        )
+    ]
+    if contract_wage not in (None, "") and min_wage not in (None, ""):
+        wage = to_money(contract_wage, "contract_wage")
+        floor = to_money(min_wage, "min_wage")
+        ratio = value_at("probation.wage_ratio_min", today)
+        lowest = min_probation_wage(wage, min_wage=floor)
+        out.append(
+            Limit(
+                label=Text("试用期工资不低于", "Probation wage at least"),
+                value=Text(f"{fmt_money(lowest)} 元", f"{fmt_money(lowest)} yuan"),
+                steps=(
+                    Text(
+                        f"约定工资 {fmt_money(wage)} × {ratio.value} = {fmt_money(round_fen(wage * ratio.decimal))}（LCL 20）",
+                        f"Agreed wage {fmt_money(wage)} × {ratio.value} = {fmt_money(round_fen(wage * ratio.decimal))} (LCL 20)",
+                    ),
+                    Text(
+                        f"且不低于最低工资 {fmt_money(floor)}：取较高者 {fmt_money(lowest)}（LCL-IR 15）",
+                        f"and not below the minimum wage {fmt_money(floor)}: the higher, {fmt_money(lowest)} (LCL-IR 15)",
+                    ),
+                ),
+                citations=_cites("LCL 20", "LCL-IR 15"),
+                parameters=(ratio,),
+            )
+        )
+    return tuple(out)

@@ -5,9 +5,14 @@ and measures in Debian's chromium (Playwright), on a cold profile and then warm 
 profile, second visit), the seconds from navigation to the interactive form and to the
 first result, and the bytes transferred, for:
 
-- the check-up: the calculators in app mode, as the site's Start button opens them;
-- the baseline, built here: a stock JupyterLite notebook (the notebooks app, self-hosted
-  Pyodide) that does ``%pip install ipywidgets`` and shows one widget.
+- the check-up: the calculators in app mode, at the address the site's Start button opens;
+- the baseline, built here: a stock JupyterLite notebook (the notebooks app) that does
+  ``%pip install ipywidgets`` and shows one widget, on the self-hosted build that
+  ../shared/notes/offline-jupyterlite.md records: the npm Pyodide core and the PyPI wheels
+  as they are, and the kernel's default settings (``build_lite.build_pyodide(optimise=False)``);
+- for reference, the same stock notebook on this site's own Pyodide files (the wheels and
+  stdlib compiled at start-up, the kernel's packages in the lock) but with the kernel's
+  default settings: what the site's Pyodide build alone is worth.
 
     python scripts/bench_lite.py [--site site] [--runs 3]
 
@@ -21,21 +26,26 @@ import datetime as dt
 import http.server
 import json
 import os
+import re
 import shutil
 import statistics
 import sys
 import tempfile
 import threading
 import time
-import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
 BASE = "/kit/"
 STOCK = "bench-stock.ipynb"
+CHECKUP = "check-up (app mode)"
+BASELINE = "stock notebook"
+REFERENCE = "stock nb, site Pyodide"
+KERNEL = "@jupyterlite/pyodide-kernel-extension:kernel"
 
 
 class Counter(http.server.SimpleHTTPRequestHandler):
@@ -54,6 +64,30 @@ class Counter(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args) -> None:
         pass
+
+
+def stock_lite(site: Path, name: str, stock_pyodide: bool) -> Path:
+    """``site/<name>``: a copy of the lite build with the kernel's default settings and the
+    baseline notebook; with ``stock_pyodide``, also the stock self-hosted Pyodide files."""
+    lite = site / name
+    shutil.copytree(site / "lite", lite)
+    cfg_path = lite / "jupyter-lite.json"
+    cfg = json.loads(cfg_path.read_text(encoding="utf-8"))
+    cfg["jupyter-config-data"]["litePluginSettings"][KERNEL].pop("loadPyodideOptions", None)
+    cfg_path.write_text(json.dumps(cfg), encoding="utf-8")
+    if stock_pyodide:
+        import build_lite
+
+        build_lite.build_pyodide(build_lite.ensure_venv(), out=lite / "static" / "pyodide", optimise=False)
+    stock_notebook(lite)
+    return lite
+
+
+def launcher_url(site: Path, page: str) -> str:
+    """The address the site's Start button opens (the launcher page's data-src), from the site root."""
+    html = (site / page / "index.html").read_text(encoding="utf-8")
+    src = re.search(r'data-src="([^"]+)"', html).group(1).replace("&amp;", "&")
+    return re.sub(r"^(\.\./)+", "", src)
 
 
 def stock_notebook(lite: Path) -> None:
@@ -121,21 +155,18 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         shutil.copytree(args.site, site)
-        stock_notebook(site / "lite")
+        stock_lite(site, "lite-stock", stock_pyodide=True)
+        stock_lite(site, "lite-stock-site-pyodide", stock_pyodide=False)
         handler = lambda *a, **k: Counter(*a, directory=str(site), **k)  # noqa: E731
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         root = f"http://127.0.0.1:{server.server_address[1]}{BASE}"
-        cells = ["%pip install -q ipywidgets checkups", "from checkups.ui import calculators_app\ncalculators_app('en').widget"]
-        app = (
-            root
-            + "lite/repl/index.html?kernel=python&showBanner=0&hideCodeInput=1&execute=1&"
-            + "&".join("code=" + urllib.parse.quote(c, safe="") for c in cells)
-        )
-        stock = root + f"lite/notebooks/index.html?path={STOCK}"
+        app = root + launcher_url(site, "check-up/calculators")
+        slider = ".widget-slider, .jupyter-widget-slider, .widget-hslider"
         cases = {
-            "check-up (app mode)": (app, ".widget-button, .jupyter-button", checkup_result),
-            "stock notebook": (stock, ".widget-slider, .jupyter-widget-slider, .widget-hslider", lambda page: None),
+            CHECKUP: (app, ".widget-button, .jupyter-button", checkup_result),
+            BASELINE: (root + f"lite-stock/notebooks/index.html?path={STOCK}", slider, None),
+            REFERENCE: (root + f"lite-stock-site-pyodide/notebooks/index.html?path={STOCK}", slider, None),
         }
         results: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
         with sync_playwright() as p:
@@ -144,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
                     profile = Path(tempfile.mkdtemp(dir=tmp))
                     context = p.chromium.launch_persistent_context(str(profile), executable_path=CHROMIUM, args=ARGS)
                     try:
-                        if name == "stock notebook":
+                        if result is None:
                             page = context.new_page()  # run all cells: the notebooks app does not run them by itself
                             results.setdefault((name, "cold"), []).append(_stock(page, url, ready))
                             page.close()
@@ -163,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         med[(name, profile)] = (form, first, sent)
         print(f"{name:24} {profile:7} {form:7.1f} {first:8.1f} {sent / 1e6:6.1f}")
     for profile in ("cold", "warm"):
-        a, b = med[("check-up (app mode)", profile)], med[("stock notebook", profile)]
+        a, b = med[(CHECKUP, profile)], med[(BASELINE, profile)]
         bytes_ratio = f"{a[2] / b[2]:.2f}" if b[2] else "n/a (served from the browser cache)"
         print(
             f"ratio check-up/stock, {profile}: interactive {a[0] / b[0]:.2f}, first result {a[1] / b[1]:.2f}, bytes {bytes_ratio}"

@@ -28,6 +28,7 @@ import subprocess
 import sys
 import time
 import venv
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,6 +51,12 @@ PYODIDE_ROOTS = ["micropip", "ipython", "jedi"]
 PIPLITE_WHEELS = ["ipywidgets==8.1.9", "jupyterlab_widgets==3.0.17", "comm==0.2.3"]
 # the only front-end extensions in the build (not whatever the build venv has installed)
 LAB_EXTENSIONS = ["@jupyterlite/pyodide-kernel-extension", "@jupyter-widgets/jupyterlab-manager"]
+# the kernel's own wheels (piplite, its ipykernel shim, the kernel, the widgets stub), from its extension
+KERNEL_WHEELS = ["piplite", "ipykernel", "pyodide_kernel", "widgetsnbextension"]
+# not for the kernel: jupyterlab_widgets only carries the front-end extension, which the build installs
+NOT_PRELOADED = {"jupyterlab-widgets"}
+# what the kernel and the check-ups import at start: compiled to bytecode by pycompile()
+STARTUP_IMPORTS = ["micropip", "piplite.piplite", "pyodide_kernel", "ipywidgets", "checkups.ui"]
 # pure-Python wheels for the Pyodide in the browser (CPython 3.14)
 PIP_TARGET = ["--python-version", "3.14", "--platform", "any", "--implementation", "py", "--abi", "none"]
 
@@ -155,32 +162,120 @@ def build_pypi(py: Path) -> list[Path]:
     return sorted(PYPI.glob("*.whl"))
 
 
-def build_pyodide(py: Path) -> Path:
-    """lite/static/pyodide: the npm core plus PyPI wheels for the kernel, lock rewritten and pruned."""
-    core = ensure_node_pyodide()
-    lock = json.loads((core / "pyodide-lock.json").read_text())
+def lock_closure(lock: dict, roots: list[str]) -> dict[str, dict]:
+    """The entries of Pyodide's lock for ``roots`` and everything they depend on."""
     packages = {canon(k): v for k, v in lock["packages"].items()}
     keep: dict[str, dict] = {}
-    todo = list(PYODIDE_ROOTS)
+    todo = list(roots)
     while todo:
         name = canon(todo.pop())
-        if name in keep:
-            continue
-        keep[name] = packages[name]
-        todo += packages[name]["depends"]
-    wheels = ensure_wheels(py, [(p["name"], p["version"]) for p in keep.values()])
+        if name not in keep:
+            keep[name] = packages[name]
+            todo += packages[name]["depends"]
+    return keep
 
-    out = fresh_dir(STATIC_PYODIDE)
+
+def kernel_wheels(py: Path) -> list[Path]:
+    """The wheels the kernel installs with piplite at start, shipped in its front-end extension."""
+    prefix = subprocess.run([py, "-c", "import sys; print(sys.prefix)"], check=True, capture_output=True, text=True)
+    pypi = Path(prefix.stdout.strip()) / "share/jupyter/labextensions/@jupyterlite/pyodide-kernel-extension/static/pypi"
+    found = [w for name in KERNEL_WHEELS for w in sorted(pypi.glob(f"{name}-*.whl"))[-1:]]
+    if len(found) != len(KERNEL_WHEELS):
+        sys.exit(f"build_lite: expected the wheels {KERNEL_WHEELS} in {pypi}")
+    return found
+
+
+def wheel_entry(whl: Path, provided: set[str]) -> dict:
+    """A Pyodide lock entry for a pure-Python wheel: its imports and its requirements among ``provided``."""
+    with zipfile.ZipFile(whl) as z:
+        names = z.namelist()
+        meta = z.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+    requires = [
+        canon(re.split(r"[ ;<>=!~\[(]", line.split(":", 1)[1].strip())[0])
+        for line in meta.splitlines()
+        if line.startswith("Requires-Dist:") and "extra ==" not in line
+    ]
+    tops = {n.split("/")[0] for n in names if "/" in n and not n.split("/")[0].endswith((".dist-info", ".data"))}
+    tops |= {n[:-3] for n in names if "/" not in n and n.endswith(".py")}
+    dist, version = whl.name.split("-")[:2]
+    return {
+        "name": canon(dist),
+        "version": version,
+        "file_name": whl.name,
+        "install_dir": "site",
+        "package_type": "package",
+        "imports": sorted(tops),
+        "depends": sorted(r for r in requires if r in provided),
+        "unvendored_tests": False,
+    }
+
+
+def pycompile(core: Path, stdlib: Path, wheels: list[Path], out: Path) -> None:
+    """Compile what starts with the kernel to .pyc (scripts/lite/pycompile.py, run by Pyodide in Node).
+
+    The result is kept in lite/.cache/pycompile/<key>/, keyed by the inputs and the scripts.
+    """
+    inputs = [stdlib, *wheels]
+    scripts = [ROOT / "scripts" / "lite" / n for n in ("pycompile.py", "pycompile.mjs")]
+    key = hashlib.sha256(
+        json.dumps([PYODIDE_VERSION, STARTUP_IMPORTS, [sha256(p) for p in scripts + inputs]]).encode()
+    ).hexdigest()[:16]
+    job_dir = CACHE / "pycompile" / key
+    done = job_dir / "out" / ".done"
+    if not done.exists():
+        shutil.rmtree(CACHE / "pycompile", ignore_errors=True)  # one result kept
+        (job_dir / "in").mkdir(parents=True)
+        (job_dir / "out").mkdir()
+        for src in inputs:
+            shutil.copy2(src, job_dir / "in" / src.name)
+        job = {
+            "imports": STARTUP_IMPORTS,
+            "stdlib": [f"/host/in/{stdlib.name}", f"/host/out/{stdlib.name}"],
+            "wheels": [[f"/host/in/{w.name}", f"/host/out/{w.name}"] for w in wheels],
+        }
+        (job_dir / "job.json").write_text(json.dumps(job, indent=1))
+        log(f"compiling what the kernel imports at start ({', '.join(STARTUP_IMPORTS)})")
+        run([shutil.which("node") or "node", scripts[1], core, job_dir, "job.json"])
+        shutil.rmtree(job_dir / "in")
+        done.touch()
+    for src in inputs:
+        shutil.copy2(job_dir / "out" / src.name, out / src.name)
+
+
+def build_pyodide(py: Path, out: Path = STATIC_PYODIDE, optimise: bool = True) -> Path:
+    """Pyodide for the kernel: the npm core plus PyPI wheels, its lock rewritten and pruned.
+
+    With ``optimise`` (the site's build) the lock also holds the kernel's own wheels, the
+    widgets and ``checkups``, which jupyter-lite.json preloads in one step when Pyodide
+    starts, and what they import at start is compiled to bytecode (``pycompile``). Without
+    it, this is the stock self-hosted build that ../shared/notes/offline-jupyterlite.md
+    records (the benchmark's baseline).
+    """
+    core = ensure_node_pyodide()
+    lock = json.loads((core / "pyodide-lock.json").read_text())
+    keep = lock_closure(lock, PYODIDE_ROOTS)
+    found = ensure_wheels(py, [(p["name"], p["version"]) for p in keep.values()])
+    wheels = {key: found[key] for key in keep}
+    entries = {key: {**entry, "file_name": wheels[key].name} for key, entry in keep.items()}
+    if optimise:
+        extra = kernel_wheels(py) + sorted(PYPI.glob("*.whl"))
+        extra = [w for w in extra if canon(w.name.split("-")[0]) not in NOT_PRELOADED]
+        provided = set(entries) | {canon(w.name.split("-")[0]) for w in extra}
+        for whl in extra:
+            entry = wheel_entry(whl, provided)
+            entries[entry["name"]] = entry
+            wheels[entry["name"]] = whl
+
+    out = fresh_dir(out)
     for name in PYODIDE_CORE:
         shutil.copy2(core / name, out / name)
-    pruned = {}
-    for key, entry in sorted(keep.items()):
-        whl = wheels[key]
+    for whl in wheels.values():
         shutil.copy2(whl, out / whl.name)
-        pruned[key] = {**entry, "file_name": whl.name, "sha256": sha256(whl)}
-    lock["packages"] = pruned
+    if optimise:
+        pycompile(core, core / "python_stdlib.zip", list(wheels.values()), out)
+    lock["packages"] = {key: {**entry, "sha256": sha256(out / entry["file_name"])} for key, entry in sorted(entries.items())}
     (out / "pyodide-lock.json").write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n")
-    log(f"pyodide {PYODIDE_VERSION}: core + {len(pruned)} wheels ({', '.join(sorted(pruned))})")
+    log(f"pyodide {PYODIDE_VERSION}: core + {len(entries)} wheels ({', '.join(sorted(entries))})")
     return out
 
 
@@ -245,6 +340,10 @@ def check_output(out: Path) -> None:
             problems.append(f"{cfg}: pyodideUrl is {url}")
         if "cdn.jsdelivr" in cfg.read_text():
             problems.append(f"{cfg} names the CDN")
+        preload = kernel.get("loadPyodideOptions", {}).get("packages", [])
+        lock_path = out / "static" / "pyodide" / "pyodide-lock.json"
+        lock = json.loads(lock_path.read_text())["packages"] if lock_path.exists() else {}
+        problems += [f"{cfg} preloads {name}, which is not in pyodide-lock.json" for name in preload if canon(name) not in lock]
     if not (out / "static" / "pyodide" / "pyodide.mjs").exists():
         problems.append("no static/pyodide/pyodide.mjs")
     if not list((out / "pypi").glob("checkups-*.whl")):

@@ -117,3 +117,22 @@ class TestPlainNumbers:
         assert calc.min_probation_wage(5000, min_wage=2500) == Decimal("4000.00")
         assert calc.min_probation_wage(3000, min_wage=2500) == Decimal("2500.00")
         assert calc.min_probation_wage("6000.01", min_wage=2500) == Decimal("4800.01")
+
+
+@pytest.mark.parametrize(("years", "days"), [(0, 0), (0.99, 0), (1, 5), (9.99, 5), (10, 10), (19, 10), (20, 15), (35, 15)])
+def test_leave_entitlement(years: float, days: int) -> None:
+    limit = calc.leave_entitlement(years)
+    assert limit.value.en == f"{days} days" and limit.value.zh == f"{days} 天"
+    assert [str(c) for c in limit.citations] == ["PAL 3"] and f"{days} days" in limit.steps[0].en
+
+
+@pytest.mark.parametrize(("term", "months"), [(None, 6), (2, 0), (3, 1), (11, 1), (12, 2), (35, 2), (36, 6)])
+def test_probation_limits(term: int | None, months: int) -> None:
+    (limit,) = calc.probation_limits(term)
+    assert limit.value.en == f"{months} months" and [str(c) for c in limit.citations] == ["LCL 19"]
+
+
+@pytest.mark.parametrize(("wage", "floor", "lowest"), [("5000", "2500", "4,000.00"), ("3000", "2600", "2,600.00")])
+def test_probation_wage_floor(wage: str, floor: str, lowest: str) -> None:
+    _, limit = calc.probation_limits(12, contract_wage=wage, min_wage=floor)
+    assert limit.value.en == f"{lowest} yuan" and [str(c) for c in limit.citations] == ["LCL 20", "LCL-IR 15"]

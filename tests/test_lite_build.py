@@ -78,9 +78,9 @@ def test_notebooks_converted(lite_out: Path):
 
 
 def test_repl_runs_checkups_in_the_browser(page, site_url):
-    """App mode: the REPL installs the local checkups wheel and runs it; nothing leaves 127.0.0.1
-    (the ``page`` fixture asserts that when it closes)."""
-    cells = ["%pip install -q ipywidgets checkups", "import checkups; print('ANNUAL', checkups.calc.annual_leave_days(12))"]
+    """App mode: the kernel starts with the checkups wheel preloaded and runs it; nothing leaves
+    127.0.0.1 (the ``page`` fixture asserts that when it closes)."""
+    cells = ["import checkups; print('ANNUAL', checkups.calc.annual_leave_days(12))"]
     query = "kernel=python&showBanner=0&hideCodeInput=1&execute=1&" + "&".join(
         "code=" + urllib.parse.quote(c, safe="") for c in cells
     )

@@ -11,7 +11,8 @@ import pytest
 
 from checkups.roster import COLUMNS
 from checkups.ui import FileStorage, QuestionnaireApp, calculators_app, roster_app
-from checkups.ui.roster_audit import template_csv
+from checkups.ui.calculators import CalculatorsApp
+from checkups.ui.roster_audit import RosterApp, template_csv
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 AS_OF = dt.date(2025, 6, 30)
@@ -73,7 +74,7 @@ class TestRoster:
         """The sample gives the same per-employee findings as the command line."""
         from test_audit import expected
 
-        app = roster_app("zh")
+        app = roster_app("zh", storage_path=None)
         app.as_of.value, app.region.value = AS_OF, "guangzhou"
         result = app.audit((SAMPLES / name).read_bytes(), name)
         got = {}
@@ -83,7 +84,7 @@ class TestRoster:
         assert "E002" in app.result.value and "roster-report.html" in app.links.value
 
     def test_rows_with_errors_are_listed(self) -> None:
-        app = roster_app("en")
+        app = roster_app("en", storage_path=None)
         app.as_of.value = AS_OF
         app.audit((SAMPLES / "roster-with-errors.csv").read_bytes(), "r.csv")
         assert "Rows not audited" in app.result.value and "2025-02-30" in app.result.value
@@ -93,9 +94,31 @@ class TestRoster:
         [(b"%PDF-1.4", "roster.pdf", ".csv or .xlsx"), (b"", "r.csv", "empty"), (b"a,b\n1,2\n", "r.csv", "employee_id")],
     )
     def test_bad_files_get_a_message(self, data: bytes, name: str, words: str) -> None:
-        app = roster_app("en")
+        app = roster_app("en", storage_path=None)
         assert app.audit(data, name) is None
         assert words in app.message.value and "Traceback" not in app.message.value
+
+    def test_settings_and_roster_survive_a_reload(self, storage: FileStorage) -> None:
+        """The settings and the last roster are saved; a new app on the same storage audits it again."""
+        first = RosterApp("en", storage=storage)
+        first.region.value, first.as_of.value, first.min_wage.value = "guangzhou", AS_OF, ""
+        first.audit((SAMPLES / "roster.csv").read_bytes(), "roster.csv")
+        second = RosterApp("en", storage=storage)
+        assert (second.region.value, second.as_of.value) == ("guangzhou", AS_OF)
+        assert second.result.value == first.result.value and "E002" in second.result.value
+
+    def test_export_import_and_clear(self, storage: FileStorage) -> None:
+        app = RosterApp("en", storage=storage)
+        app.region.value, app.as_of.value = "guangzhou", AS_OF
+        app.audit((SAMPLES / "roster.csv").read_bytes(), "roster.csv")
+        exported, shown = app.saved.export_json(), app.result.value
+        assert json.loads(exported)["format"] == "checkups-roster/1"
+        app.saved.clear_all()
+        assert app.result.value == "" and app.roster is None and not storage.path.exists()
+        assert app.saved.import_json(exported) and app.result.value == shown
+        assert storage.load()["settings"]["region"] == "guangzhou"
+        other = json.dumps({"format": "checkups-answers/1", "answers": {"has_union": False}})
+        assert not app.saved.import_json(other) and "Cannot import" in app.saved.message.value
 
     @pytest.mark.parametrize("lang", ["zh", "en"])
     def test_templates(self, lang: str) -> None:
@@ -105,13 +128,13 @@ class TestRoster:
 
 class TestCalculators:
     def test_severance(self) -> None:
-        app = calculators_app("en")
+        app = calculators_app("en", storage_path=None)
         app.set("severance", monthly_wage=6000, start="2022-01-01", end="2024-12-31", avg_wage=13704, min_wage=2500)
         assert app.run("severance").amount == Decimal("18000.00")
         assert "18,000.00" in app.outputs["severance"].value and "LCL 47" in app.outputs["severance"].value
 
     def test_double_wage_and_probation(self) -> None:
-        app = calculators_app("zh")
+        app = calculators_app("zh", storage_path=None)
         app.set("double_wage", monthly_wage=6000, hire_date="2025-01-15", as_of="2025-06-30")
         assert app.run("double_wage").amount == Decimal("27200.00")
         app.set("probation", term=12, contract_wage=5000, min_wage=2500)
@@ -119,7 +142,38 @@ class TestCalculators:
         assert "2" in app.outputs["probation"].value and "4,000.00" in app.outputs["probation"].value
 
     def test_bad_input_message(self) -> None:
-        app = calculators_app("en")
+        app = calculators_app("en", storage_path=None)
         app.set("severance", monthly_wage="-5", start="2022-01-01", end="2024-12-31")
         assert app.run("severance") is None
         assert "must be a number" in app.outputs["severance"].value
+
+    def test_report_of_the_calculations(self) -> None:
+        """The report link holds every calculation made: inputs, amount, steps and cited articles."""
+        import base64
+        import re
+
+        app = calculators_app("en", storage_path=None)
+        app.set("severance", monthly_wage=6000, start="2022-01-01", end="2024-12-31", avg_wage=13704, min_wage=2500)
+        app.run("severance")
+        app.set("probation", term=12, contract_wage=5000, min_wage=2500)
+        app.run("probation")
+        link = re.search(r'href="data:text/html;base64,([^"]+)"', app.report.value)
+        report = base64.b64decode(link.group(1)).decode("utf-8")
+        for words in ("Labour-law calculations", "Severance", "18,000.00", "2022-01-01", "Longest probation", "2 months",
+                      "4,000.00 yuan", 'id="lcl-47"', 'id="lcl-19"', 'id="lcl-ir-15"'):  # fmt: skip
+            assert words in report, words
+
+    def test_inputs_survive_a_reload_export_import_and_clear(self, storage: FileStorage) -> None:
+        first = CalculatorsApp("en", storage=storage)
+        first.region.value = "guangzhou"
+        first.set("overtime_pay", hourly_wage=30, workday_hours=10)
+        second = CalculatorsApp("en", storage=storage)
+        assert second.region.value == "guangzhou" and second.inputs() == {
+            "overtime_pay": {"hourly_wage": "30", "workday_hours": "10"}
+        }
+        assert second.run("overtime_pay").amount == Decimal("450.00")
+        exported = second.saved.export_json()
+        second.saved.clear_all()
+        assert second.inputs() == {} and not storage.path.exists() and second.report.value == ""
+        assert second.saved.import_json(exported) and second.inputs()["overtime_pay"]["hourly_wage"] == "30"
+        assert not second.saved.import_json("[1, 2]") and "Cannot import" in second.saved.message.value

@@ -95,8 +95,8 @@ def findings_html(findings: list[Finding], site_base: str, lang: str, *, show_em
         who = f"<td>{html.escape(f.employee_id or '')}</td>" if show_employee else ""
         amount = "" if f.amount is None else fmt_money(f.amount)
         rows.append(
-            f"<tr><td>{sev}</td>{who}<td>{html.escape(f.message.get(lang))}<br><small>{t('fix', lang)}: "
-            f"{html.escape(f.spec.remediation[lang])}</small></td><td style='text-align:right'>{amount}</td>"
+            f"<tr data-rule='{html.escape(f.rule)}' data-employee='{html.escape(f.employee_id or '')}'><td>{sev}</td>{who}<td>{html.escape(f.message.get(lang))}<br><small>{t('fix', lang)}: "
+            f"{html.escape(f.spec.remediation[lang])}</small></td><td class='amount' style='text-align:right'>{amount}</td>"
             f"<td>{citation_links(f, site_base, lang)}</td></tr>"
         )
     head_who = "<th>" + ("员工" if lang == "zh" else "Employee") + "</th>" if show_employee else ""

@@ -4,7 +4,6 @@ skip logic from each rule's ``applies_if``, findings with fixes and linked citat
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 import ipywidgets as w
@@ -14,9 +13,8 @@ from ..evaluate import Evaluation, evaluate, questions
 from ..registry import area_name, catalog, rules
 from ..report import to_html
 from .common import data_link, findings_html, region_dropdown, summary_line, t
+from .saved import SavedAnswers
 from .storage import FileStorage
-
-FORMAT = "checkups-answers/1"
 
 
 class QuestionnaireApp:
@@ -45,15 +43,19 @@ class QuestionnaireApp:
         self.areas = w.Accordion(children=sections, titles=tuple(titles))
         self.check = w.Button(description=t("evaluate", lang), button_style="primary", icon="check")
         self.check.on_click(lambda _: self.run())
-        self.export = w.Button(description=t("export", lang), icon="download")
-        self.export.on_click(lambda _: self._export())
-        self.upload = w.FileUpload(accept=".json", multiple=False, description=t("import", lang))
-        self.upload.observe(self._import, names="value")
-        self.clear = w.Button(description=t("clear", lang), button_style="warning", icon="trash")
-        self.clear.on_click(lambda _: self.reset(clear_storage=True))
+        self.saved = SavedAnswers(
+            lang,
+            "answers",
+            "checkup-answers.json",
+            storage=storage,
+            get=lambda: {"answers": self.answers(), "settings": self.settings()},
+            put=self._put,
+            reset=self.reset,
+            accept_bare=True,
+        )
+        self.message = self.saved.message
         self.links = w.HTML()
         self.result = w.HTML()
-        self.message = w.HTML()
         self.widget = w.VBox(
             [
                 w.HTML(f"<p><small>{t('privacy', lang)}</small></p>"),
@@ -61,15 +63,17 @@ class QuestionnaireApp:
                 w.HTML(f"<h3>{'基本情况' if lang == 'zh' else 'About the enterprise'}</h3>"),
                 w.VBox(screening),
                 self.areas,
-                w.HBox([self.check, self.export, self.upload, self.clear]),
+                w.HBox([self.check, self.saved.buttons]),
                 self.message,
+                self.saved.link,
                 self.links,
                 self.result,
             ]
         )
-        if storage is not None:
-            self.set_answers(storage.load().get("answers", {}))
+        self.saved.restore()
         self._skip()
+        for field in (self.region, self.as_of):
+            field.observe(lambda _: self.saved.save(), names="value")
 
     def _input(self, q: dict[str, Any]) -> w.Widget:
         label = w.HTML(f"<div style='margin-top:.4em'>{q['text'][self.lang]}</div>")
@@ -103,17 +107,32 @@ class QuestionnaireApp:
                 field.value = "" if value is None else str(value)
         self._skip()
 
+    def settings(self) -> dict[str, Any]:
+        return {"region": self.region.value, "as_of": self.as_of.value.isoformat() if self.as_of.value else None}
+
+    def _put(self, saved: dict[str, Any]) -> None:
+        settings = saved["settings"]
+        if settings.get("region") in dict(self.region.options).values():
+            self.region.value = settings["region"]
+        if settings.get("as_of"):
+            try:
+                self.as_of.value = dt.date.fromisoformat(settings["as_of"])
+            except (TypeError, ValueError):
+                pass
+        self.set_answers(saved["answers"])
+
     def reset(self, *, clear_storage: bool = False) -> None:
+        """Empty the answers (and, with ``clear_storage``, remove the saved ones)."""
+        if clear_storage:
+            self.saved.clear_all()
+            return
         self.set_answers({qid: None for qid in self.inputs})
         self.result.value = self.links.value = ""
-        if clear_storage and self.storage is not None:
-            self.storage.clear()
-            self.message.value = f"<p>{t('cleared', self.lang)}</p>"
 
     def _changed(self, _change: Any = None) -> None:
         self._skip()
-        if self.storage is not None:
-            self.storage.save({"format": FORMAT, "answers": self.answers()})
+        if hasattr(self, "saved"):
+            self.saved.save()
 
     def _skip(self) -> None:
         """Hide the questions of rules that the screening answers rule out."""
@@ -137,35 +156,11 @@ class QuestionnaireApp:
         return result
 
     def export_json(self) -> str:
-        return json.dumps({"format": FORMAT, "answers": self.answers()}, ensure_ascii=False, indent=1)
-
-    def _export(self) -> None:
-        self.links.value = data_link(self.export_json(), "checkup-answers.json", t("export", self.lang), "application/json")
+        return self.saved.export_json()
 
     def import_json(self, text: str) -> bool:
         """Restore answers exported earlier; False (with a message) for anything else."""
-        try:
-            data = json.loads(text)
-            answers = data["answers"] if isinstance(data, dict) and "answers" in data else data
-            if not isinstance(answers, dict):
-                raise ValueError
-        except (ValueError, KeyError, TypeError):
-            self.message.value = f"<p style='color:#b3261e'>{t('bad_import', self.lang)}</p>"
-            return False
-        self.reset()
-        self.set_answers(answers)
-        self._changed()
-        self.message.value = f"<p>{t('imported', self.lang)}</p>"
-        return True
-
-    def _import(self, change: dict[str, Any]) -> None:
-        files = change["new"]
-        if files:
-            content = bytes(files[0]["content"])
-            try:
-                self.import_json(content.decode("utf-8-sig"))
-            except UnicodeDecodeError:
-                self.message.value = f"<p style='color:#b3261e'>{t('bad_import', self.lang)}</p>"
+        return self.saved.import_json(text)
 
 
 def questionnaire_app(

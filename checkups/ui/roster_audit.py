@@ -1,8 +1,11 @@
 """The roster audit as widgets: download a template, upload a CSV or XLSX roster, see
-findings per employee and the rows that could not be audited."""
+findings per employee and the rows that could not be audited. The settings and the last
+roster are kept in the browser's storage, so a reload shows the audit again."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import csv
 import datetime as dt
 import html
@@ -15,11 +18,18 @@ from ..audit import AuditResult, audit_roster
 from ..registry import UnknownNameError
 from ..report import to_html
 from ..roster import COLUMNS, RosterError
-from ..text import InputError
+from ..text import InputError, Text
 from ..timeline import DateError, MissingFigureError
 from .common import data_link, findings_html, region_dropdown, summary_line, t
+from .saved import SavedAnswers
+from .storage import FileStorage
 
 PROBLEMS = (RosterError, InputError, DateError, MissingFigureError, UnknownNameError)
+KEPT = Text(
+    "最近一次检查的名册和设置也只保存在本浏览器中，刷新页面后会重新显示检查结果；“清除我的数据”会删除它们。",
+    "The last roster audited and its settings are also kept only in this browser, so a reload shows the "
+    "audit again; “Clear my data” removes them.",
+)
 
 
 def template_csv(lang: str) -> str:
@@ -32,8 +42,16 @@ def template_csv(lang: str) -> str:
 class RosterApp:
     """Build with :func:`roster_app`; ``widget`` is what the notebook displays."""
 
-    def __init__(self, lang: str = "zh", *, site_base: str = "../../", as_of: dt.date | None = None):
+    def __init__(
+        self,
+        lang: str = "zh",
+        *,
+        storage: FileStorage | None = None,
+        site_base: str = "../../",
+        as_of: dt.date | None = None,
+    ):
         self.lang, self.site_base = lang, site_base
+        self.roster: tuple[str, bytes] | None = None  # (file name, content) of the last roster audited
         zh = lang == "zh"
         self.region = region_dropdown(lang)
         self.as_of = w.DatePicker(value=as_of or dt.date.today(), description="检查日" if zh else "Audit date")
@@ -44,19 +62,67 @@ class RosterApp:
             data_link(("\ufeff" + template_csv(code)).encode("utf-8"), f"roster-template-{code}.csv", label, "text/csv")
             for code, label in (("zh", "名册模板（中文表头）"), ("en", "roster template (English headers)"))
         )
+        self.saved = SavedAnswers(
+            lang,
+            "roster",
+            "roster-audit.json",
+            storage=storage,
+            get=self._document,
+            put=self._put,
+            reset=self._reset,
+        )
         self.message = w.HTML()
         self.links = w.HTML()
         self.result = w.HTML()
         self.widget = w.VBox(
             [
-                w.HTML(f"<p><small>{t('privacy', lang)}</small></p><p>{'下载模板' if zh else 'Templates'}: {templates}</p>"),
+                w.HTML(f"<p><small>{t('privacy', lang)} {KEPT.get(lang)}</small></p>"),
+                w.HTML(f"<p>{'下载模板' if zh else 'Templates'}: {templates}</p>"),
                 w.HBox([self.region, self.as_of, self.min_wage]),
-                self.upload,
+                w.HBox([self.upload, self.saved.buttons]),
+                self.saved.message,
+                self.saved.link,
                 self.message,
                 self.links,
                 self.result,
             ]
         )
+        self.saved.restore()
+        for field in (self.region, self.as_of, self.min_wage):
+            field.observe(lambda _: self.saved.save(), names="value")
+
+    def _document(self) -> dict[str, Any]:
+        settings = {
+            "region": self.region.value,
+            "as_of": self.as_of.value.isoformat() if self.as_of.value else None,
+            "min_wage": self.min_wage.value,
+        }
+        answers = {}
+        if self.roster is not None:
+            answers["roster"] = {"name": self.roster[0], "content": base64.b64encode(self.roster[1]).decode("ascii")}
+        return {"answers": answers, "settings": settings}
+
+    def _put(self, saved: dict[str, Any]) -> None:
+        settings = saved["settings"]
+        if settings.get("region") in dict(self.region.options).values():
+            self.region.value = settings["region"]
+        try:
+            self.as_of.value = dt.date.fromisoformat(settings.get("as_of") or "")
+        except (TypeError, ValueError):
+            pass
+        if isinstance(settings.get("min_wage"), str):
+            self.min_wage.value = settings["min_wage"]
+        roster = saved["answers"].get("roster")
+        if isinstance(roster, dict) and isinstance(roster.get("name"), str):
+            try:
+                content = base64.b64decode(roster.get("content", ""), validate=True)
+            except (binascii.Error, ValueError):
+                return
+            self.audit(content, roster["name"])
+
+    def _reset(self) -> None:
+        self.roster = None
+        self.message.value = self.links.value = self.result.value = ""
 
     def _uploaded(self, files: Any) -> None:
         if files:
@@ -78,6 +144,8 @@ class RosterApp:
             self.message.value = self._problem(str(exc))
             return None
         self.message.value = ""
+        self.roster = (name, data)
+        self.saved.save()
         parts = [
             f"<p>{'读取' if self.lang == 'zh' else 'Read'} {result.rows} · {'已检查' if self.lang == 'zh' else 'audited'} {result.audited}</p>",
             summary_line(result.summary, self.lang),
@@ -102,6 +170,6 @@ class RosterApp:
         return f"<p style='color:#b3261e'><b>{'无法检查' if self.lang == 'zh' else 'Cannot audit'}:</b> {html.escape(text)}</p>"
 
 
-def roster_app(lang: str = "zh", *, site_base: str = "../../") -> RosterApp:
-    """The roster audit (nothing is stored: the roster stays in the browser's memory)."""
-    return RosterApp(lang, site_base=site_base)
+def roster_app(lang: str = "zh", *, storage_path: str | None = "checkups-roster.json", site_base: str = "../../") -> RosterApp:
+    """The roster audit, keeping its settings and the last roster in ``storage_path`` (None: not kept)."""
+    return RosterApp(lang, storage=None if storage_path is None else FileStorage(storage_path), site_base=site_base)

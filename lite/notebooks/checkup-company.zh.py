@@ -4,9 +4,6 @@
 # 所有计算都在本浏览器中完成，数据不会离开你的电脑。运行下面的单元格即可开始。
 
 # %%
-# %pip install -q ipywidgets checkups
-
-# %%
 from checkups.ui import questionnaire_app
 
 questionnaire_app("zh").widget

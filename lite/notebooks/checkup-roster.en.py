@@ -4,9 +4,6 @@
 # Everything is computed in this browser; no data leaves your computer. Run the cells below to start.
 
 # %%
-# %pip install -q ipywidgets checkups
-
-# %%
 from checkups.ui import roster_app
 
 roster_app("en").widget

@@ -102,8 +102,12 @@ def _index(lang: str) -> str:
 
 
 def app_url(builder: str, lang: str, root: str) -> str:
-    """The JupyterLite REPL in app mode (code hidden) running one checkups.ui builder."""
-    cells = ("%pip install -q ipywidgets checkups", f"from checkups.ui import {builder}\n{builder}({lang!r}).widget")
+    """The JupyterLite REPL in app mode (code hidden) running one checkups.ui builder.
+
+    The kernel starts with checkups and ipywidgets loaded (lite/jupyter-lite.json preloads
+    them), so the one cell only imports and shows the form.
+    """
+    cells = (f"from checkups.ui import {builder}\n{builder}({lang!r}).widget",)
     params = ["kernel=python", "showBanner=0", "hideCodeInput=1", "execute=1"] + ["code=" + quote(c, safe="") for c in cells]
     return root + "lite/repl/index.html?" + "&amp;".join(params)
 

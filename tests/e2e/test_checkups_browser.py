@@ -4,13 +4,22 @@ Screenshots go to test-artifacts/."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
+from checkups.text import fmt_money
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 SAMPLES = ROOT / "samples"
+AS_OF = dt.date(2025, 6, 30)  # the sample's audit day (samples/README.md)
+NOTEBOOKS = [
+    ("en", "company", "questionnaire_app"),
+    ("zh", "roster", "roster_app"),
+    ("en", "calculators", "calculators_app"),
+]
 START = 240_000  # ms: a cold start of the runtime on these 2-core machines takes 20-40 s
 
 
@@ -34,6 +43,24 @@ def upload(page, app, button: str, path: Path) -> None:
     with page.expect_file_chooser() as chooser:
         app.get_by_role("button", name=button).click()
     chooser.value.set_files(str(path))
+
+
+def set_date(app, day: dt.date) -> None:
+    """Type a day into the check-up's date picker."""
+    field = app.locator("input[type=date]").first
+    field.fill(day.isoformat())
+    field.press("Tab")
+
+
+def shown_findings(app) -> dict[str, dict[str, str]]:
+    """The findings table as {employee: {rule: amount as shown}}."""
+    rows = app.locator("table.checkup-findings tbody tr")
+    out: dict[str, dict[str, str]] = {}
+    for i in range(rows.count()):
+        row = rows.nth(i)
+        amount = row.locator("td.amount").inner_text().strip()
+        out.setdefault(row.get_attribute("data-employee"), {})[row.get_attribute("data-rule")] = amount
+    return out
 
 
 def text(app) -> str:
@@ -64,15 +91,20 @@ class TestCheckups:
 
     @pytest.mark.parametrize("sample", ["roster.csv", "roster-zh-gb18030.csv"])
     def test_roster_upload(self, page, site_url, sample) -> None:
-        """Uploading the sample roster lists per-employee findings."""
+        """The sample roster (also GB18030 with Chinese headers) gives exactly the expected
+        findings per employee, with their amounts, as the package does (tests/test_audit.py)."""
+        from test_audit import expected
+
         app = start(page, site_url, "en", "roster")
         app.get_by_role("combobox").first.select_option(label="Guangzhou")
+        set_date(app, AS_OF)
         upload(page, app, "Upload roster", SAMPLES / sample)
         app.locator("table.checkup-findings").wait_for(timeout=60_000)
-        body = text(app)
-        for employee in ("E002", "E003", "E005", "E011", "E013"):
-            assert employee in body
-        assert "Read 16" in body
+        assert "Read 16 · audited 16" in text(app)
+        assert shown_findings(app) == {
+            employee: {rule: "" if amount is None else fmt_money(amount) for rule, amount in rules.items()}
+            for employee, rules in expected().items()
+        }
         shot(page, f"roster-{sample}")
 
     def test_roster_bad_file(self, page, site_url, tmp_path) -> None:
@@ -94,12 +126,20 @@ class TestCheckups:
         app.get_by_text("Amount: 18,000.00").wait_for(timeout=60_000)
         shot(page, "calculators-en")
 
-    def test_open_as_notebook(self, page, site_url) -> None:
-        """The 'Open as notebook' link opens the full notebook with its code."""
-        page.goto(site_url + "check-up/company/")
-        page.get_by_role("link", name="Open as notebook (shows all the code)").click()
-        page.wait_for_selector("text=questionnaire_app", timeout=START)
-        shot(page, "company-notebook-en")
+    @pytest.mark.parametrize(("lang", "key", "builder"), NOTEBOOKS)
+    def test_open_as_notebook(self, page, site_url, lang, key, builder) -> None:
+        """The 'Open as notebook' link opens the full notebook with its code, and running it shows the form."""
+        page.goto(site_url + ("zh/" if lang == "zh" else "") + f"check-up/{key}/")
+        page.locator("a", has_text="notebook" if lang == "en" else "笔记本").first.click()
+        page.wait_for_selector(f"text={builder}", timeout=START)
+        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle'], text=Idle", timeout=START)
+        cell = page.locator(".jp-Notebook .jp-CodeCell").last
+        cell.click()
+        page.keyboard.press("Shift+Enter")
+        page.locator(".jp-Notebook .widget-button, .jp-Notebook .jupyter-button, .jp-Notebook .widget-upload").first.wait_for(
+            timeout=START
+        )
+        shot(page, f"{key}-notebook-{lang}")
 
 
 class TestNothingLost:
@@ -127,3 +167,51 @@ class TestNothingLost:
         app.get_by_text("已导入答案").wait_for(timeout=30_000)
         assert "mod-active" in (app.get_by_role("button", name="否").first.get_attribute("class") or "")
         shot(page, "company-zh-restored")
+
+    def test_roster_audit_survives_reload_export_import_and_clear(self, page, site_url, tmp_path) -> None:
+        """The last roster and its settings are kept across a reload; export, clear and import restore the audit."""
+        app = start(page, site_url, "en", "roster")
+        app.get_by_role("combobox").first.select_option(label="Guangzhou")
+        set_date(app, AS_OF)
+        upload(page, app, "Upload roster", SAMPLES / "roster.csv")
+        app.locator("table.checkup-findings").wait_for(timeout=60_000)
+        before = shown_findings(app)
+        page.wait_for_timeout(1000)  # saved to the browser's storage
+        app = start(page, site_url, "en", "roster")  # a reload
+        app.locator("table.checkup-findings").wait_for(timeout=60_000)
+        assert shown_findings(app) == before
+
+        app.get_by_role("button", name="Export answers (JSON)").click()
+        with page.expect_download() as download:
+            app.get_by_role("link", name="Export answers (JSON)").click()
+        exported = tmp_path / "roster-audit.json"
+        download.value.save_as(str(exported))
+        app.get_by_role("button", name="Clear my data").click()
+        app.get_by_text("was cleared").wait_for(timeout=30_000)
+        assert app.locator("table.checkup-findings").count() == 0
+        upload(page, app, "Import answers", exported)
+        app.get_by_text("Answers imported").wait_for(timeout=30_000)
+        app.locator("table.checkup-findings").wait_for(timeout=60_000)
+        assert shown_findings(app) == before
+
+    def test_calculator_inputs_and_report(self, page, site_url, tmp_path) -> None:
+        """Calculator inputs survive a reload; the report holds the calculation; clear empties the form."""
+        app = start(page, site_url, "en", "calculators")
+        inputs = app.locator("input[type=text]:visible")
+        for i, value in enumerate(["6000", "2022-01-01", "2024-12-31", "13704", "2500"]):
+            inputs.nth(i).fill(value)
+            inputs.nth(i).press("Tab")
+        app.get_by_role("button", name="Compute").first.click()
+        app.get_by_text("Amount: 18,000.00").wait_for(timeout=60_000)
+        with page.expect_download() as download:
+            app.get_by_role("link", name="Download the report (HTML, printable)").click()
+        report = tmp_path / "report.html"
+        download.value.save_as(str(report))
+        html = report.read_text(encoding="utf-8")
+        assert "18,000.00" in html and 'id="lcl-47"' in html and "2022-01-01" in html
+        page.wait_for_timeout(1000)
+        app = start(page, site_url, "en", "calculators")  # a reload
+        assert app.locator("input[type=text]:visible").first.input_value() == "6000"
+        app.get_by_role("button", name="Clear my data").click()
+        app.get_by_text("was cleared").wait_for(timeout=30_000)
+        assert app.locator("input[type=text]:visible").first.input_value() == ""

@@ -1,0 +1,99 @@
+"""The printable report of the calculators: what was entered, what came out, how, and why.
+
+One :class:`Calculation` per calculator run; :func:`to_html` makes a standalone A4 HTML
+page in the same style as the audit report, with each cited article's text at the end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .calc import Limit, Result
+from .registry import Citation
+from .report import CSS, _cite, _e, _region, _t, _unverified
+from .report import _article_text as article_text
+from .text import Text, fmt_money
+
+__all__ = ["Calculation", "to_html"]
+
+TITLE = Text("劳动用工计算结果", "Labour-law calculations")
+ENTERED = Text("输入", "Entered")
+RESULT = Text("结果", "Result")
+AMOUNT = Text("金额（元）", "Amount (yuan)")
+WARNINGS = Text("注意", "Note")
+MADE = Text("生成日期", "Made on")
+
+
+@dataclass(frozen=True)
+class Calculation:
+    """One calculator run: its name, the inputs as entered (label, value) and its outcomes."""
+
+    title: Text
+    inputs: tuple[tuple[Text, str], ...]
+    outcomes: tuple[Result | Limit, ...]
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        seen: dict[Citation, None] = {}
+        for outcome in self.outcomes:
+            for c in outcome.citations:
+                seen[c] = None
+        return tuple(seen)
+
+
+def _outcome(outcome: Result | Limit, lang: str) -> str:
+    if isinstance(outcome, Result):
+        head = f"{_e(AMOUNT.get(lang))}: <strong>{_e(fmt_money(outcome.amount))}</strong>"
+        notes = [w.get(lang) for w in outcome.warnings]
+    else:
+        head = f"{_e(outcome.label.get(lang))}: <strong>{_e(outcome.value.get(lang))}</strong>"
+        notes = []
+    notes += [_unverified(p, lang) for p in outcome.parameters if not p.verified]
+    cites = "；".join(f'<a href="#{_e(c.anchor)}">{_e(_cite(c.law, c.article, lang))}</a>' for c in outcome.citations)
+    steps = "".join(f"<li>{_e(s.get(lang))}</li>" for s in outcome.steps)
+    warn = "".join(f"<li>{_e(n)}</li>" for n in notes)
+    return (
+        f"<p>{head}</p><dl><dt>{_e(_t('how', lang))}</dt><dd><ol class='steps'>{steps}</ol></dd>"
+        f"<dt>{_e(_t('basis', lang))}</dt><dd>{cites}</dd>"
+        + (f"<dt>{_e(WARNINGS.get(lang))}</dt><dd><ul class='notes'>{warn}</ul></dd>" if warn else "")
+        + "</dl>"
+    )
+
+
+def to_html(calculations: list[Calculation], lang: str = "zh", *, region: str | None = None, made: dt.date | None = None) -> str:
+    """A standalone HTML report with A4 print styles (no external resources)."""
+    title = TITLE.get(lang)
+    meta = [(MADE.get(lang), (made or dt.date.today()).isoformat()), (_t("region", lang), _region(region, lang))]
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(title)}</title><style>{CSS}</style></head><body>",
+        f"<h1>{_e(title)}</h1>",
+        '<table class="meta"><tbody>'
+        + "".join(f'<tr><th scope="row">{_e(k)}</th><td>{_e(v)}</td></tr>' for k, v in meta)
+        + "</tbody></table>",
+    ]
+    if not calculations:
+        parts.append(f"<p>{_e(_t('none', lang))}</p>")
+    for calc in calculations:
+        entered = "".join(f'<tr><th scope="row">{_e(k.get(lang))}</th><td>{_e(v)}</td></tr>' for k, v in calc.inputs)
+        parts.append(
+            f'<section class="finding info"><h2>{_e(calc.title.get(lang))}</h2>'
+            f'<h3>{_e(ENTERED.get(lang))}</h3><table class="meta"><tbody>{entered}</tbody></table>'
+            f"<h3>{_e(RESULT.get(lang))}</h3>" + "".join(_outcome(o, lang) for o in calc.outcomes) + "</section>"
+        )
+    cited: dict[Citation, None] = {}
+    for calc in calculations:
+        cited.update(dict.fromkeys(calc.citations))
+    if cited:
+        parts.append(f'<h2>{_e(_t("articles", lang))}</h2><ul class="articles">')
+        for c in cited:
+            parts.append(
+                f'<li id="{_e(c.anchor)}"><strong>{_e(_cite(c.law, c.article, lang))}</strong>'
+                f"<blockquote>{_e(article_text(c.law, c.article, lang))}</blockquote></li>"
+            )
+        parts.append("</ul>")
+    parts.append(f'<p class="disclaimer">{_e(_t("disclaimer", lang))}</p></body></html>')
+    return "\n".join(parts) + "\n"
