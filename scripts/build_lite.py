@@ -280,7 +280,8 @@ def build_pyodide(py: Path, out: Path = STATIC_PYODIDE, optimise: bool = True) -
 
 
 def build_contents(py: Path) -> list[Path]:
-    """lite/.cache/contents: every lite/notebooks/*.py (jupytext percent format) as .ipynb."""
+    """lite/.cache/contents: every lite/notebooks/*.py (jupytext percent format) as .ipynb,
+    set to open with the Pyodide kernel."""
     fresh_dir(CONTENTS)
     sources = sorted(NOTEBOOKS.glob("*.py"))
     if sources:
@@ -289,6 +290,7 @@ def build_contents(py: Path) -> list[Path]:
             "out = sys.argv[1]\n"
             "for src in sys.argv[2:]:\n"
             "    nb = jupytext.read(src, fmt='py:percent')\n"
+            "    nb.metadata['kernelspec'] = {'name': 'python', 'display_name': 'Python (Pyodide)', 'language': 'python'}\n"
             "    name = src.rsplit('/', 1)[-1][:-3] + '.ipynb'\n"
             "    jupytext.write(nb, out + '/' + name, fmt='ipynb')\n"
         )

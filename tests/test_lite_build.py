@@ -51,6 +51,35 @@ def test_pyodide_is_served_locally(lite_out: Path):
     assert kernel["disablePyPIFallback"] is True
 
 
+def test_kernel_packages_are_preloaded_from_the_lock(lite_out: Path):
+    """Everything the kernel and the check-ups need is in the lock, and jupyter-lite.json preloads it."""
+    lock = json.loads((lite_out / "static" / "pyodide" / "pyodide-lock.json").read_text())["packages"]
+    settings = json.loads((lite_out / "jupyter-lite.json").read_text())["jupyter-config-data"]
+    kernel = settings["litePluginSettings"]["@jupyterlite/pyodide-kernel-extension:kernel"]
+    preload = kernel["loadPyodideOptions"]["packages"]
+    # the names the kernel checks before it installs a package with piplite, and the check-up's own
+    assert {"micropip", "piplite", "ipykernel", "comm", "pyodide-kernel", "jedi", "ipython", "ipywidgets", "checkups"} <= set(
+        preload
+    )
+    assert [name for name in preload if name not in lock] == []
+    assert lock["ipywidgets"]["depends"] == ["comm", "ipython", "traitlets", "widgetsnbextension"]
+
+
+def test_startup_modules_are_bytecode(lite_out: Path):
+    """What the kernel imports at start ships as .pyc in place of .py; what it does not stays source."""
+    import zipfile
+
+    pyodide = lite_out / "static" / "pyodide"
+    stdlib = set(zipfile.ZipFile(pyodide / "python_stdlib.zip").namelist())
+    assert {"encodings/__init__.pyc", "asyncio/__init__.pyc", "json/decoder.pyc"} <= stdlib
+    assert "encodings/__init__.py" not in stdlib and "mailbox.py" in stdlib and "mailbox.pyc" not in stdlib
+    lock = json.loads((pyodide / "pyodide-lock.json").read_text())["packages"]
+    ipython = set(zipfile.ZipFile(pyodide / lock["ipython"]["file_name"]).namelist())
+    assert "IPython/core/interactiveshell.pyc" in ipython and "IPython/core/interactiveshell.py" not in ipython
+    checkups = set(zipfile.ZipFile(pyodide / lock["checkups"]["file_name"]).namelist())
+    assert {"checkups/ui/__init__.pyc", "checkups/data/catalog.json"} <= checkups
+
+
 def test_no_config_names_the_cdn(lite_out: Path):
     """Config and index files (not the vendored JS bundles, whose defaults the config overrides)."""
     configs = [
@@ -73,6 +102,7 @@ def test_notebooks_converted(lite_out: Path):
     for name in built:
         nb = json.loads((lite_out / "files" / f"{name}.ipynb").read_text())
         assert nb["nbformat"] == 4 and any(c["cell_type"] == "code" for c in nb["cells"]), name
+        assert nb["metadata"]["kernelspec"]["name"] == "python", name  # opens with the kernel, not "No Kernel"
     index = json.loads((lite_out / "api" / "contents" / "all.json").read_text())
     assert sorted(c["name"] for c in index["content"]) == [f"{n}.ipynb" for n in built]
 

@@ -49,9 +49,9 @@ def _index(lang: str) -> str:
     lines += ["", f"## {words('在浏览器中开始', 'Start in the browser', lang)}", ""]
     lines.append(
         words(
-            "点击“开始”后，浏览器会先加载本站自带的 Python 运行环境（约 20 MB，首次需要十几秒），然后显示体检表单。不需要安装任何软件；页面不会从其他网站加载任何内容。",
+            "点击“开始”后，浏览器会先加载本站自带的 Python 运行环境（约 30 MB，首次需要几秒到十几秒），然后显示体检表单。不需要安装任何软件；页面不会从其他网站加载任何内容。",
             "After you press Start, the browser first loads the Python runtime that this site carries (about "
-            "20 MB; the first time takes some seconds), then shows the form. Nothing to "
+            "30 MB; the first time takes some seconds), then shows the form. Nothing to "
             "install; nothing is loaded from any other site.",
             lang,
         )
@@ -119,11 +119,12 @@ def _launcher(key: str, builder: str, title: str, lang: str) -> str:
     lines = [header("scripts/sitegen/checkup.py (LAUNCHERS)"), f"# {title}", ""]
     lines.append(
         words(
-            "点击“开始”后，浏览器会加载本站自带的 Python 运行环境（约 20 MB，首次需要十几到几十秒），然后显示表单。所有计算都在本浏览器中完成：你输入的内容和上传的名册不会离开这台电脑；问卷答案只保存在本浏览器的存储中，可随时导出、导入或清除。",
-            "Press Start and the browser loads the Python runtime this site carries (about 20 MB; the first "
-            "time takes from a few to some tens of seconds), then shows the form. Everything is computed in "
-            "this browser: what you enter and the rosters you upload never leave this computer; questionnaire "
-            "answers are kept only in this browser's storage, and you can export, import or clear them at any time.",
+            "点击“开始”后，浏览器会加载本站自带的 Python 运行环境（约 30 MB，之后由浏览器缓存；启动需要几秒到十几秒），然后显示表单。所有计算都在本浏览器中完成：你输入的内容和上传的名册不会离开这台电脑；答案、名册和设置只保存在本浏览器的存储中，可随时导出、导入或用“清除我的数据”删除。",
+            "Press Start and the browser loads the Python runtime this site carries (about 30 MB, then kept "
+            "in the browser's cache; starting takes from a few to some ten seconds), then shows the form. "
+            "Everything is computed in this browser: what you enter and the rosters you upload never leave "
+            "this computer; answers, rosters and settings are kept only in this browser's storage, and you "
+            "can export, import or remove them (“Clear my data”) at any time.",
             lang,
         )
     )

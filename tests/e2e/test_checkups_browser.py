@@ -132,7 +132,8 @@ class TestCheckups:
         page.goto(site_url + ("zh/" if lang == "zh" else "") + f"check-up/{key}/")
         page.locator("a", has_text="notebook" if lang == "en" else "笔记本").first.click()
         page.wait_for_selector(f"text={builder}", timeout=START)
-        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle'], text=Idle", timeout=START)
+        page.locator(".jp-KernelName", has_text="Python (Pyodide)").wait_for(timeout=START)  # opens with the kernel
+        page.locator(".jp-KernelStatus-success").wait_for(timeout=START)  # the kernel has started
         cell = page.locator(".jp-Notebook .jp-CodeCell").last
         cell.click()
         page.keyboard.press("Shift+Enter")
