@@ -6,6 +6,6 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/python scripts/compile_data.py --check
 .venv/bin/python scripts/gen_pages.py --check
-.venv/bin/ruff check checkups scripts tests
-.venv/bin/ruff format --check checkups scripts tests
+.venv/bin/ruff check checkups scripts tests lite/notebooks
+.venv/bin/ruff format --check checkups scripts tests lite/notebooks
 .venv/bin/python -m pytest "$@"
