@@ -74,6 +74,7 @@ def stock_lite(site: Path, name: str, stock_pyodide: bool) -> Path:
     cfg_path = lite / "jupyter-lite.json"
     cfg = json.loads(cfg_path.read_text(encoding="utf-8"))
     cfg["jupyter-config-data"]["litePluginSettings"][KERNEL].pop("loadPyodideOptions", None)
+    cfg["jupyter-config-data"]["faviconUrl"] = "./lab/favicon.ico"  # the build's default
     cfg_path.write_text(json.dumps(cfg), encoding="utf-8")
     if stock_pyodide:
         import build_lite
