@@ -47,8 +47,10 @@ class TestQuestionnaire:
         first = QuestionnaireApp("en", storage=storage, as_of=AS_OF)
         first.inputs["uses_probation"].value = True
         first.inputs["insurance_unpaid_contributions"].value = "500"
-        second = QuestionnaireApp("en", storage=storage, as_of=AS_OF)
+        first.region.value = "shenzhen"
+        second = QuestionnaireApp("en", storage=storage)
         assert second.answers() == {"uses_probation": True, "insurance_unpaid_contributions": "500"}
+        assert (second.region.value, second.as_of.value) == ("shenzhen", AS_OF)  # the settings too
 
     def test_export_import_and_clear(self, storage: FileStorage) -> None:
         app = QuestionnaireApp("en", storage=storage, as_of=AS_OF)
