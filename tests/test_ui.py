@@ -109,6 +109,19 @@ class TestRoster:
         assert (second.region.value, second.as_of.value) == ("guangzhou", AS_OF)
         assert second.result.value == first.result.value and "E002" in second.result.value
 
+    def test_changed_settings_audit_the_roster_again(self) -> None:
+        """Changing the region after an upload audits the same roster again under the new region."""
+        roster = (SAMPLES / "roster.csv").read_bytes()
+        app = roster_app("en", storage_path=None)
+        app.as_of.value = AS_OF
+        app.audit(roster, "roster.csv")
+        national = app.result.value
+        app.region.value = "guangzhou"
+        direct = roster_app("en", storage_path=None)
+        direct.as_of.value, direct.region.value = AS_OF, "guangzhou"
+        direct.audit(roster, "roster.csv")
+        assert app.result.value == direct.result.value != national
+
     def test_export_import_and_clear(self, storage: FileStorage) -> None:
         app = RosterApp("en", storage=storage)
         app.region.value, app.as_of.value = "guangzhou", AS_OF

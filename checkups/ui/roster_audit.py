@@ -89,7 +89,16 @@ class RosterApp:
         )
         self.saved.restore()
         for field in (self.region, self.as_of, self.min_wage):
-            field.observe(lambda _: self.saved.save(), names="value")
+            field.observe(self._settings_changed, names="value")
+
+    def _settings_changed(self, _change: Any = None) -> None:
+        """Save the settings; with a roster already audited, audit it again under them."""
+        if self.saved.paused:
+            return
+        if self.roster is not None:
+            self.audit(self.roster[1], self.roster[0])
+        else:
+            self.saved.save()
 
     def _document(self) -> dict[str, Any]:
         settings = {
