@@ -400,11 +400,16 @@ def untaken_leave_pay(monthly_wage: Any, days: Any) -> Result:
     )
 
 
+def _leave_band(cumulative_service_years: Any) -> tuple[Any, ParamValue, dict[str, Any]]:
+    """The years of work, the leave bands and the band they fall in (PAL 3)."""
+    years = to_number(cumulative_service_years, "cumulative_service_years")
+    bands = value_at("leave.annual_days", dt.date.today())
+    return years, bands, max((b for b in bands.value if years >= b["years_from"]), key=lambda b: b["years_from"])
+
+
 def annual_leave_days(cumulative_service_years: Any) -> int:
     """Paid annual leave days for cumulative years of work: 0, 5, 10 or 15 (PAL 3)."""
-    years = to_number(cumulative_service_years, "cumulative_service_years")
-    bands = value_at("leave.annual_days", dt.date.today()).value
-    return max(b["days"] for b in bands if years >= b["years_from"])
+    return _leave_band(cumulative_service_years)[2]["days"]
 
 
 def max_probation_months(contract_term_months: Any, *, task_based: bool = False) -> int:
@@ -449,9 +454,7 @@ class Limit:
 
 def leave_entitlement(cumulative_service_years: Any) -> Limit:
     """Paid annual leave a year for cumulative years of work, with the band applied (PAL 3)."""
-    years = to_number(cumulative_service_years, "cumulative_service_years")
-    bands = value_at("leave.annual_days", dt.date.today())
-    band = max((b for b in bands.value if years >= b["years_from"]), key=lambda b: b["years_from"])
+    years, bands, band = _leave_band(cumulative_service_years)
     days = band["days"]
     return Limit(
         label=Text("每年带薪年休假", "Paid annual leave a year"),

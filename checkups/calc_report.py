@@ -11,8 +11,7 @@ from dataclasses import dataclass
 
 from .calc import Limit, Result
 from .registry import Citation
-from .report import CSS, _cite, _e, _region, _t, _unverified
-from .report import _article_text as article_text
+from .report import _cite, _e, _region, _t, _unverified, meta_table, page_end, page_start
 from .text import Text, fmt_money
 
 __all__ = ["Calculation", "to_html"]
@@ -63,37 +62,20 @@ def _outcome(outcome: Result | Limit, lang: str) -> str:
 
 def to_html(calculations: list[Calculation], lang: str = "zh", *, region: str | None = None, made: dt.date | None = None) -> str:
     """A standalone HTML report with A4 print styles (no external resources)."""
-    title = TITLE.get(lang)
     meta = [(MADE.get(lang), (made or dt.date.today()).isoformat()), (_t("region", lang), _region(region, lang))]
-    parts = [
-        "<!DOCTYPE html>",
-        f'<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_e(title)}</title><style>{CSS}</style></head><body>",
-        f"<h1>{_e(title)}</h1>",
-        '<table class="meta"><tbody>'
-        + "".join(f'<tr><th scope="row">{_e(k)}</th><td>{_e(v)}</td></tr>' for k, v in meta)
-        + "</tbody></table>",
-    ]
+    parts = page_start(TITLE.get(lang), lang, meta)
     if not calculations:
         parts.append(f"<p>{_e(_t('none', lang))}</p>")
     for calc in calculations:
-        entered = "".join(f'<tr><th scope="row">{_e(k.get(lang))}</th><td>{_e(v)}</td></tr>' for k, v in calc.inputs)
         parts.append(
-            f'<section class="finding info"><h2>{_e(calc.title.get(lang))}</h2>'
-            f'<h3>{_e(ENTERED.get(lang))}</h3><table class="meta"><tbody>{entered}</tbody></table>'
-            f"<h3>{_e(RESULT.get(lang))}</h3>" + "".join(_outcome(o, lang) for o in calc.outcomes) + "</section>"
+            f'<section class="finding info"><h2>{_e(calc.title.get(lang))}</h2><h3>{_e(ENTERED.get(lang))}</h3>'
+            + meta_table((k.get(lang), v) for k, v in calc.inputs)
+            + f"<h3>{_e(RESULT.get(lang))}</h3>"
+            + "".join(_outcome(o, lang) for o in calc.outcomes)
+            + "</section>"
         )
     cited: dict[Citation, None] = {}
     for calc in calculations:
         cited.update(dict.fromkeys(calc.citations))
-    if cited:
-        parts.append(f'<h2>{_e(_t("articles", lang))}</h2><ul class="articles">')
-        for c in cited:
-            parts.append(
-                f'<li id="{_e(c.anchor)}"><strong>{_e(_cite(c.law, c.article, lang))}</strong>'
-                f"<blockquote>{_e(article_text(c.law, c.article, lang))}</blockquote></li>"
-            )
-        parts.append("</ul>")
-    parts.append(f'<p class="disclaimer">{_e(_t("disclaimer", lang))}</p></body></html>')
+    parts += page_end(((c.law, c.article) for c in cited), lang)
     return "\n".join(parts) + "\n"

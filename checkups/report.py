@@ -252,20 +252,46 @@ def _e(text: Any) -> str:
     return html.escape(str(text))
 
 
-def to_html(result: AuditResult | Evaluation, lang: str = "zh") -> str:
-    """A standalone HTML report with A4 print styles (no external resources)."""
-    title = _title(result, lang)
-    parts = [
+def page_start(title: str, lang: str, meta: list[tuple[str, str]]) -> list[str]:
+    """The opening of a standalone report page: language, A4 styles, title and a table of ``meta``."""
+    return [
         "<!DOCTYPE html>",
         f'<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(title)}</title><style>{CSS}</style></head><body>",
         f"<h1>{_e(title)}</h1>",
-        '<table class="meta"><tbody>'
-        + "".join(f'<tr><th scope="row">{_e(k)}</th><td>{_e(v)}</td></tr>' for k, v in _meta(result, lang))
-        + "</tbody></table>",
-        f"<h2>{_e(_t('summary', lang))}</h2>",
+        meta_table(meta),
     ]
+
+
+def meta_table(rows: Iterable[tuple[str, str]]) -> str:
+    return (
+        '<table class="meta"><tbody>'
+        + "".join(f'<tr><th scope="row">{_e(k)}</th><td>{_e(v)}</td></tr>' for k, v in rows)
+        + "</tbody></table>"
+    )
+
+
+def page_end(cited: Iterable[tuple[str, str]], lang: str) -> list[str]:
+    """The close of a report page: the text of every cited article (anchored) and the disclaimer."""
+    parts = []
+    cited = list(cited)
+    if cited:
+        parts.append(f'<h2>{_e(_t("articles", lang))}</h2><ul class="articles">')
+        for code, number in cited:
+            anchor = f"{code.lower()}-{number}"
+            parts.append(
+                f'<li id="{_e(anchor)}"><strong>{_e(_cite(code, number, lang))}</strong><blockquote>{_e(_article_text(code, number, lang))}</blockquote></li>'
+            )
+        parts.append("</ul>")
+    parts.append(f'<p class="disclaimer">{_e(_t("disclaimer", lang))}</p></body></html>')
+    return parts
+
+
+def to_html(result: AuditResult | Evaluation, lang: str = "zh") -> str:
+    """A standalone HTML report with A4 print styles (no external resources)."""
+    parts = page_start(_title(result, lang), lang, _meta(result, lang))
+    parts.append(f"<h2>{_e(_t('summary', lang))}</h2>")
     rows, total = _summary_rows(result.findings, lang)
     head = "".join(f'<th scope="col">{_e(h)}</th>' for h in _headers(lang))
     body = "".join(
@@ -313,14 +339,5 @@ def to_html(result: AuditResult | Evaluation, lang: str = "zh") -> str:
             + (f'<dt>{_e(_t("how", lang))}</dt><dd><ol class="steps">{steps}</ol></dd>' if steps else "")
             + "</dl></section>"
         )
-    cited = _cited(result.findings)
-    if cited:
-        parts.append(f'<h2>{_e(_t("articles", lang))}</h2><ul class="articles">')
-        for code, number in cited:
-            anchor = f"{code.lower()}-{number}"
-            parts.append(
-                f'<li id="{_e(anchor)}"><strong>{_e(_cite(code, number, lang))}</strong><blockquote>{_e(_article_text(code, number, lang))}</blockquote></li>'
-            )
-        parts.append("</ul>")
-    parts.append(f'<p class="disclaimer">{_e(_t("disclaimer", lang))}</p></body></html>')
+    parts += page_end(_cited(result.findings), lang)
     return "\n".join(parts) + "\n"

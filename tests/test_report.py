@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from checkups import report
+from checkups import calc, report
 from checkups.audit import audit_roster
+from checkups.calc_report import Calculation
+from checkups.calc_report import to_html as calculations_html
 from checkups.evaluate import evaluate
+from checkups.text import Text, fmt_money
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
@@ -92,3 +95,18 @@ class TestMarkdown:
         assert "Company labour compliance check-up" in md and "3,000.00" in md
         text = report.to_text(result, "zh")
         assert "SIL 58" in text
+
+
+def test_calculations_report_in_chinese() -> None:
+    """The calculators' report: inputs, amount, steps, the unverified regional figure, the cited articles' texts."""
+    result = calc.severance(20000, "2020-03-01", "2025-06-30", region="guangzhou")
+    page = calculations_html(
+        [Calculation(Text("经济补偿", "Severance"), ((Text("月工资", "Monthly wage"), "20000"),), (result,))],
+        "zh",
+        region="guangzhou",
+    )
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="zh-CN">' in page and "劳动用工计算结果" in page
+    assert "月工资" in page and "20000" in page and fmt_money(result.amount) in page
+    assert all(s.zh in page for s in result.steps)
+    assert "未经官方文件核实" in page  # Guangzhou's average wage ships unverified, and the report says so
+    assert 'id="lcl-47"' in page and "经济补偿按劳动者在本单位工作的年限" in page
