@@ -15,7 +15,7 @@ from ..registry import UnknownNameError
 from ..text import InputError, Text, fmt_money
 from ..timeline import DateError, MissingFigureError
 from .common import data_link, region_dropdown, t
-from .saved import SavedAnswers
+from .saved import SavedAnswers, restore_settings
 from .storage import FileStorage
 
 PROBLEMS = (InputError, DateError, MissingFigureError, UnknownNameError, ValueError)
@@ -117,9 +117,7 @@ class CalculatorsApp:
         return out
 
     def _put(self, saved: dict[str, Any]) -> None:
-        region = saved["settings"].get("region")
-        if region in dict(self.region.options).values():
-            self.region.value = region
+        restore_settings(saved["settings"], region=self.region)
         for key, values in saved["answers"].items():
             if key in self.fields and isinstance(values, dict):
                 self.set(key, **{n: v for n, v in values.items() if n in self.fields[key]})

@@ -13,7 +13,7 @@ from ..evaluate import Evaluation, evaluate, questions
 from ..registry import area_name, catalog, rules
 from ..report import to_html
 from .common import data_link, findings_html, region_dropdown, summary_line, t
-from .saved import SavedAnswers
+from .saved import SavedAnswers, restore_settings
 from .storage import FileStorage
 
 
@@ -111,14 +111,7 @@ class QuestionnaireApp:
         return {"region": self.region.value, "as_of": self.as_of.value.isoformat() if self.as_of.value else None}
 
     def _put(self, saved: dict[str, Any]) -> None:
-        settings = saved["settings"]
-        if settings.get("region") in dict(self.region.options).values():
-            self.region.value = settings["region"]
-        if settings.get("as_of"):
-            try:
-                self.as_of.value = dt.date.fromisoformat(settings["as_of"])
-            except (TypeError, ValueError):
-                pass
+        restore_settings(saved["settings"], region=self.region, as_of=self.as_of)
         self.set_answers(saved["answers"])
 
     def reset(self, *, clear_storage: bool = False) -> None:

@@ -21,7 +21,7 @@ from ..roster import COLUMNS, RosterError
 from ..text import InputError, Text
 from ..timeline import DateError, MissingFigureError
 from .common import data_link, findings_html, region_dropdown, summary_line, t
-from .saved import SavedAnswers
+from .saved import SavedAnswers, restore_settings
 from .storage import FileStorage
 
 PROBLEMS = (RosterError, InputError, DateError, MissingFigureError, UnknownNameError)
@@ -113,12 +113,7 @@ class RosterApp:
 
     def _put(self, saved: dict[str, Any]) -> None:
         settings = saved["settings"]
-        if settings.get("region") in dict(self.region.options).values():
-            self.region.value = settings["region"]
-        try:
-            self.as_of.value = dt.date.fromisoformat(settings.get("as_of") or "")
-        except (TypeError, ValueError):
-            pass
+        restore_settings(settings, region=self.region, as_of=self.as_of)
         if isinstance(settings.get("min_wage"), str):
             self.min_wage.value = settings["min_wage"]
         roster = saved["answers"].get("roster")

@@ -3,6 +3,7 @@ the user exports and imports again, with a control that clears them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from typing import Any
@@ -124,3 +125,14 @@ class SavedAnswers:
                 self.import_json(bytes(files[0]["content"]).decode("utf-8-sig"))
             except UnicodeDecodeError:
                 self.message.value = f"<p style='color:#b3261e'>{t('bad_import', self.lang)}</p>"
+
+
+def restore_settings(settings: dict[str, Any], *, region: w.Dropdown, as_of: w.DatePicker | None = None) -> None:
+    """Show a saved region and audit date; values that are not (or no longer) valid are left out."""
+    if settings.get("region") in dict(region.options).values():
+        region.value = settings["region"]
+    if as_of is not None and isinstance(settings.get("as_of"), str):
+        try:
+            as_of.value = dt.date.fromisoformat(settings["as_of"])
+        except ValueError:
+            pass  # a damaged date keeps today's
