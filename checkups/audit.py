@@ -19,7 +19,8 @@ from .registry import rule as get_rule
 from .roster import COLUMNS, Roster, RowError, read_roster
 from .rules import CHECKS, Context
 from .text import Text, round_fen, to_money
-from .timeline import parse_date, region_chain
+from .regions import resolve
+from .timeline import parse_date
 
 __all__ = ["AuditResult", "audit_records", "audit_roster", "summarize"]
 
@@ -119,8 +120,7 @@ def audit_roster(
     gc.disable()  # the audit makes many small objects and no reference cycles: skip the collector's passes
     try:
         day = dt.date.today() if as_of is None else parse_date(as_of)
-        if region is not None:
-            region_chain(region)
+        region = None if region is None else resolve(region)
         ctx = Context(day, region, None if min_wage is None else to_money(min_wage, "min_wage"))
         if avg_wage is not None:
             to_money(avg_wage, "avg_wage")

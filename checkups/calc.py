@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from .regions import resolve
 from .registry import Citation, parameter_description, region_name
 from .text import InputError, Text, fmt_money, round_fen, to_money, to_number
 from .timeline import MissingFigureError, ParamValue, add_months, in_force_from, parse_date, span, value_at
@@ -136,6 +137,7 @@ def severance(
     """
     wage = to_money(monthly_wage, "monthly_wage")
     first, last = _dates(start, end, ("start", "end"))
+    region = None if region is None else resolve(region)
     min_p = _regional("minimum_wage.monthly", min_wage, "min_wage", last, region)
     avg_p = _regional("average_wage.monthly", avg_wage, "avg_wage", last, region)
     multiple = value_at("severance.cap_multiple", last)

@@ -10,7 +10,8 @@ from typing import Any
 from .findings import Detail, Finding, Trace
 from .registry import Rule, catalog, rules
 from .text import InputError, Text, fmt_money, round_fen, to_number
-from .timeline import ParamValue, parse_date, region_chain, value_at
+from .regions import resolve
+from .timeline import ParamValue, parse_date, value_at
 
 __all__ = ["AnswerError", "Evaluation", "evaluate", "questions"]
 
@@ -144,8 +145,7 @@ def evaluate(answers: dict[str, Any], *, as_of: Any = None, region: str | None =
     listed in ``errors`` and treated as unanswered.
     """
     day = dt.date.today() if as_of is None else parse_date(as_of)
-    if region is not None:
-        region_chain(region)
+    region = None if region is None else resolve(region)
     known = questions()
     given: dict[str, Any] = {}
     result = Evaluation(day, region, [])

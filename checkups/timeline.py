@@ -15,6 +15,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from typing import Any
 
+from . import regions
 from .registry import UnknownNameError, catalog
 
 __all__ = [
@@ -90,6 +91,9 @@ class ParamValue:
     source: str
     verified: bool
     unit: str
+    basis: str | None = None
+    data_year: int | None = None
+    note: dict[str, str] | None = None
 
     @property
     def decimal(self) -> Decimal:
@@ -102,18 +106,12 @@ class ParamValue:
         return f"{self.name} = {self.value} {self.unit} ({self.region}, from {self.effective.isoformat()}; {self.source}){flag}"
 
 
-@lru_cache(maxsize=64)
-def region_chain(region: str | None) -> tuple[str, ...]:
-    """The region and its ancestors, e.g. ``('guangzhou', 'guangdong', 'national')``."""
-    regions = catalog()["regions"]
-    chain = []
-    code = region or "national"
-    while code:
-        if code not in regions:
-            raise UnknownNameError("region", code, sorted(regions))
-        chain.append(code)
-        code = regions[code].get("parent")
-    return tuple(chain)
+def region_chain(region: str | None, on: dt.date | None = None) -> tuple[str, ...]:
+    """The lookup order on a day, e.g. ``('chengdu', 'sichuan.t1', 'sichuan', 'national')``.
+
+    ``region`` may be an id, a name or a code (see :func:`checkups.regions.resolve`).
+    """
+    return regions.chain(regions.resolve(region), on or dt.date.today())
 
 
 @cache
@@ -135,7 +133,7 @@ def value_at(name: str, on: dt.date, region: str | None = None) -> ParamValue:
     there means "no figure" and raises :class:`MissingFigureError`, as does no value at all.
     """
     series = _series(name)
-    for code in region_chain(region):
+    for code in regions.chain(region, on):
         entries = series.get(code)
         if not entries:
             continue
@@ -156,7 +154,17 @@ def value_at(name: str, on: dt.date, region: str | None = None) -> ParamValue:
             source=entry["source"],
             verified=bool(entry["verified"]),
             unit=catalog()["parameters"][name]["unit"],
+            basis=entry.get("basis"),
+            data_year=entry.get("data_year"),
+            note=entry.get("note"),
         )
+    status = regions.tier_status(region, on) if region else None
+    if status is not None and not status.confirmed:
+        hint = (
+            f"the minimum-wage tier of {region} under {status.notice} (from {status.effective}) is not confirmed; "
+            "give the local figure"
+        )
+        raise MissingFigureError(name, region, on, hint)
     raise MissingFigureError(name, region, on)
 
 
@@ -164,7 +172,7 @@ def value_at(name: str, on: dt.date, region: str | None = None) -> ParamValue:
 def in_force_from(name: str, region: str | None = None) -> dt.date:
     """The first day any value of parameter ``name`` is in force for the region (or an ancestor)."""
     series = _series(name)
-    days = [entries[0][0] for code in region_chain(region) if (entries := series.get(code))]
+    days = [entries[0][0] for code in _related(region) if (entries := series.get(code))]
     if not days:
         raise MissingFigureError(name, region, dt.date.min)
     return min(days)
@@ -178,7 +186,17 @@ def changes(name: str, region: str | None = None) -> tuple[int, ...]:
     can look a figure up once per stretch instead of once per day.
     """
     series = _series(name)
-    return tuple(sorted({d.toordinal() for code in region_chain(region) for d, _ in series.get(code, ())}))
+    return tuple(sorted({d.toordinal() for code in _related(region) for d, _ in series.get(code, ())}))
+
+
+@lru_cache(maxsize=256)
+def _related(region: str | None) -> tuple[str, ...]:
+    """Every region whose figures a lookup for ``region`` may reach on some day (its tiers included)."""
+    out = list(regions.chain(region, dt.date.min))
+    province = catalog()["regions"][out[0]].get("province")
+    if province:
+        out += [k for k, v in catalog()["regions"].items() if v["level"] == "tier" and v["parent"] == province]
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)

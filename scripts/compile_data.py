@@ -14,16 +14,14 @@ import sys
 from pathlib import Path
 
 import yaml
+from compile_regions import DataError
+from compile_regions import build as build_regions
 
 DATA = Path(__file__).resolve().parents[1] / "checkups" / "data"
 CATALOG = DATA / "catalog.json"
 SEVERITIES = ("high", "medium", "low", "info")
 SCOPES = ("company", "employee")
 OPERATORS = ("equals", "not_equals", "greater_than", "at_least", "less_than", "at_most")
-
-
-class DataError(Exception):
-    """A data file breaks the schema in checkups/data/README.md."""
 
 
 def _plain(value):
@@ -69,7 +67,8 @@ def _laws() -> dict:
     return laws
 
 
-def _parameters() -> dict:
+def _parameters(regional: dict) -> dict:
+    """Every parameter file, with the minimum-wage figures of the region files merged in."""
     params = {}
     root = DATA / "parameters"
     for path in sorted(root.rglob("*.yaml")):
@@ -79,6 +78,9 @@ def _parameters() -> dict:
         _require(bool(param.get("unit")), path, "'unit' is required")
         values = param.get("values")
         _require(isinstance(values, dict) and values, path, "'values' must map regions to lists")
+        for region, entries in regional.get(name, {}).items():
+            _require(region not in values, path, f"{region}: figures come from regions/, not from here")
+            values[region] = list(entries)
         for region, entries in values.items():
             for entry in entries:
                 for key in ("effective", "source", "verified"):
@@ -139,11 +141,13 @@ def _folder(name: str) -> dict:
 def build() -> dict:
     """The whole catalog as a JSON-ready dict."""
     updates = _load(DATA / "updates.yaml") if (DATA / "updates.yaml").exists() else []
+    regions, tiers, regional = build_regions(DATA, _load)
     return {
         "laws": _laws(),
-        "parameters": _parameters(),
+        "parameters": _parameters(regional),
         "rules": _rules(),
-        "regions": _load(DATA / "regions.yaml"),
+        "regions": regions,
+        "tiers": tiers,
         "services": _load(DATA / "services.yaml"),
         "questionnaire": _load(DATA / "questionnaire.yaml"),
         "quality": _folder("quality"),

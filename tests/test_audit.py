@@ -94,7 +94,7 @@ class TestSampleRoster:
             assert f.trace.steps
         wage = next(f for f in result.findings if f.rule == "wages.below_minimum_wage")
         figure = wage.trace.parameters[0]
-        assert (figure.name, figure.region, figure.effective) == ("minimum_wage.monthly", "guangzhou", dt.date(2025, 3, 1))
+        assert (figure.name, figure.region, figure.effective) == ("minimum_wage.monthly", "guangdong.t1", dt.date(2025, 3, 1))
 
 
 class TestRowsWithErrors:

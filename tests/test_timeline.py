@@ -77,7 +77,7 @@ class TestValueAt:
     def test_regional_figure_with_source_and_flag(self) -> None:
         """A city's minimum wage comes with its date, source and verified flag."""
         found = value_at("minimum_wage.monthly", D(2025, 6, 1), "guangzhou")
-        assert found.region == "guangzhou" and found.effective <= D(2025, 6, 1)
+        assert found.region == "guangdong.t1" and found.effective <= D(2025, 6, 1)
         assert found.source and isinstance(found.verified, bool)
 
     def test_day_before_and_day_of_a_change(self) -> None:
