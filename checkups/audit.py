@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from .findings import Finding
+from .regions import resolve
 from .registry import SEVERITY_ORDER
 from .registry import rule as get_rule
 from .roster import COLUMNS, Roster, RowError, read_roster
 from .rules import CHECKS, Context
 from .text import Text, round_fen, to_money
-from .regions import resolve
 from .timeline import parse_date
 
 __all__ = ["AuditResult", "audit_records", "audit_roster", "summarize"]

@@ -8,9 +8,9 @@ from decimal import Decimal
 from typing import Any
 
 from .findings import Detail, Finding, Trace
+from .regions import resolve
 from .registry import Rule, catalog, rules
 from .text import InputError, Text, fmt_money, round_fen, to_number
-from .regions import resolve
 from .timeline import ParamValue, parse_date, value_at
 
 __all__ = ["AnswerError", "Evaluation", "evaluate", "questions"]
