@@ -8,20 +8,22 @@ stderr when the input cannot be used.  No traceback reaches the user
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
 from pathlib import Path
 from typing import Any
 
-from . import calc, report
+from . import calc, figures, report
 from .audit import audit_roster
 from .evaluate import evaluate
 from .registry import UnknownNameError, rules
 from .roster import RosterError
 from .text import InputError, fmt_money
-from .timeline import DateError, MissingFigureError
+from .timeline import DateError, MissingFigureError, parse_date
 
+REGION_HELP = "province or city: name (成都, 成都市), id (chengdu) or 6-digit code (510100); default national"
 USAGE_ERRORS = (RosterError, InputError, DateError, MissingFigureError, UnknownNameError)
 
 CALCULATORS: dict[str, tuple[str, ...]] = {
@@ -112,6 +114,22 @@ def cmd_calc(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_figures(args: argparse.Namespace) -> int:
+    on = dt.date.today() if args.on is None else parse_date(args.on)
+    found = figures.in_force(on, region=args.region, parameter=args.name)
+    if args.format == "json":
+        _out(json.dumps([f.as_dict() for f in found], ensure_ascii=False, indent=2) + "\n", None)
+        return 0
+    lines = []
+    for f in found:
+        value = ("—" if f.value is None else str(f.value)) + ("" if f.value is None else f" {f.unit}")
+        flag = "" if f.verified else (" [未核实]" if args.lang == "zh" else " [unverified]")
+        basis = f" ({f.basis}, {f.data_year})" if f.basis else ""
+        lines.append(f"{f.name[args.lang]}\t{f.level}\t{f.parameter}\t{value}{basis}\t{f.effective}{flag}")
+    _out("\n".join(lines) + ("\n" if lines else ""), None)
+    return 0
+
+
 def cmd_rules(args: argparse.Namespace) -> int:
     found = rules(scope=args.scope, area=args.area)
     if args.format == "json":
@@ -151,7 +169,7 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("audit", help="audit an employee roster (CSV or XLSX)")
     p.add_argument("roster", help="roster file: CSV (UTF-8 or GB18030) or .xlsx")
     p.add_argument("--as-of", help="audit date, e.g. 2025-06-30 (default today)")
-    p.add_argument("--region", help="region code: national, guangdong, guangzhou, shenzhen, beijing, shanghai")
+    p.add_argument("--region", help=REGION_HELP)
     p.add_argument("--min-wage", help="monthly minimum wage to use instead of the region's")
     p.add_argument("--avg-wage", help="prior-year average monthly wage to use instead of the region's")
     p.add_argument("--output", "-o", help="write the report to this file")
@@ -161,7 +179,7 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("evaluate", help="evaluate questionnaire answers (a JSON object of question id → answer)")
     p.add_argument("answers")
     p.add_argument("--as-of")
-    p.add_argument("--region")
+    p.add_argument("--region", help=REGION_HELP)
     p.add_argument("--output", "-o")
     _common(p, formats=("text", "json", "markdown", "html"))
     p.set_defaults(run=cmd_evaluate)
@@ -176,7 +194,7 @@ def parser() -> argparse.ArgumentParser:
             c.add_argument("monthly_wage", help="average monthly wage of the last 12 months")
             c.add_argument("start", help="first day of employment")
             c.add_argument("end", help="last day of employment (counts)")
-            c.add_argument("--region")
+            c.add_argument("--region", help=REGION_HELP)
             c.add_argument("--avg-wage")
             c.add_argument("--min-wage")
         elif name == "double_wage":
@@ -200,6 +218,13 @@ def parser() -> argparse.ArgumentParser:
         else:
             c.add_argument("contract_wage")
             c.add_argument("--min-wage", required=True)
+
+    p = sub.add_parser("figures", help="list the figures in force (minimum wages, average wages, …)")
+    p.add_argument("name", nargs="?", help="one parameter, e.g. minimum_wage.monthly (default: all)")
+    p.add_argument("--region", help=REGION_HELP)
+    p.add_argument("--on", help="the day, e.g. 2026-12-01 (default today)")
+    _common(p, formats=("text", "json"))
+    p.set_defaults(run=cmd_figures)
 
     p = sub.add_parser("rules", help="list the rule catalog")
     p.add_argument("--area")

@@ -25,6 +25,7 @@ from sitegen.common import DOCS, MARK, ROOT, Site
 from sitegen.documents import document_pages, write_docx
 from sitegen.law import atom_feed, law_pages, parameters_page, updates_page
 from sitegen.quality import quality_pages
+from sitegen.regions import regions_page
 from sitegen.services import checklist_pages, service_pages
 
 MKDOCS = ROOT / "mkdocs.yml"
@@ -60,6 +61,7 @@ def build() -> tuple[dict[str, str], str]:
     document_pages(site)
     law_pages(site)
     parameters_page(site)
+    regions_page(site)
     updates_page(site)
     quality_pages(site)
     checklist_pages(site)

@@ -75,6 +75,7 @@ def law_pages(site: Site) -> None:
         lines += [
             "",
             f"- [{words('数值参数（最低工资、平均工资等）', 'Figures (minimum wages, average wages, …)', lang)}]({link('law/index', 'law/parameters')})",
+            f"- [{words('各地最低工资与平均工资（全国表、各市档次）', 'Regional minimum and average wages (national table, city tiers)', lang)}]({link('law/index', 'law/regions')})",
         ]
         lines += [f"- [{words('政策动态', 'Policy updates', lang)}]({link('law/index', 'law/updates')})"]
         index[lang] = "\n".join(lines)
@@ -154,7 +155,19 @@ def parameters_page(site: Site) -> None:
             if p.get("reference"):
                 lines[-1] += f" · {words('依据', 'basis', lang)}: {cite(page, p['reference'], lang)}"
             rows = []
+            if set(p["values"]) - {"national"}:
+                lines += [
+                    "",
+                    words(
+                        f"各省、各档和各城市的数值见[各地最低工资与平均工资]({link(page, 'law/regions')})；此处只列全国项。",
+                        f"The values of each province, tier and city are on [Regional minimum and average wages]"
+                        f"({link(page, 'law/regions')}); only the national entry is listed here.",
+                        lang,
+                    ),
+                ]
             for region, entries in p["values"].items():
+                if region != "national":
+                    continue
                 for e in entries:
                     value = e["value"]
                     shown = (
