@@ -192,3 +192,21 @@ class TestCalculators:
         assert second.inputs() == {} and not storage.path.exists() and second.report.value == ""
         assert second.saved.import_json(exported) and second.inputs()["overtime_pay"]["hourly_wage"] == "30"
         assert not second.saved.import_json("[1, 2]") and "Cannot import" in second.saved.message.value
+
+
+class TestRegionPicker:
+    def test_province_then_city_then_search(self) -> None:
+        """The picker: a province, then one of its cities; a search by Chinese name; a value set from outside."""
+        from checkups.ui.common import region_dropdown
+
+        picker = region_dropdown("zh")
+        assert picker.value == "national" and picker.city.disabled
+        picker.province.value = "sichuan"
+        assert picker.value == "sichuan" and ("成都市", "chengdu") in picker.city.options
+        picker.city.value = "chengdu"
+        assert picker.value == "chengdu"
+        picker.search.value = "凉山"
+        assert (picker.value, picker.province.value, picker.city.value) == ("liangshan", "sichuan", "liangshan")
+        picker.value = "guangzhou"
+        assert (picker.province.value, picker.city.value) == ("guangdong", "guangzhou")
+        assert ("深圳市", "shenzhen") in picker.options and len(picker.options) == 1 + 31 + 333 + 70

@@ -49,15 +49,83 @@ def t(key: str, lang: str) -> str:
 
 
 def region_dropdown(lang: str):
-    """The region picker every check-up shows (regions from the catalog)."""
-    import ipywidgets as w
+    """The region picker every check-up shows: province, then city, or a search by name.
 
-    regions = catalog()["regions"]
-    return w.Dropdown(
-        options=[(v["name"][lang], k) for k, v in regions.items()],
-        value="national",
-        description="地区" if lang == "zh" else "Region",
-    )
+    Its ``value`` is a region id (``national``, ``sichuan``, ``chengdu``), observable
+    like a dropdown's; ``options`` lists every (label, id) it can take.
+    """
+    import ipywidgets as w
+    import traitlets
+
+    from .. import regions as reg
+
+    table = catalog()["regions"]
+    label = {"zh": ("全国（未选省份）", "（全省）", "省份", "城市", "搜索城市，如 成都"),
+             "en": ("National (no province)", "(whole province)", "Province", "City", "Find a city, e.g. Chengdu")}[lang]  # fmt: skip
+
+    class RegionPicker(w.HBox):
+        value = traitlets.Unicode("national")
+
+        def __init__(self) -> None:
+            self.province = w.Dropdown(
+                options=[(label[0], "national")] + [(table[p]["name"][lang], p) for p in reg.provinces()],
+                value="national",
+                description=label[2],
+            )
+            self.city = w.Dropdown(options=[(label[1], "")], value="", description=label[3], disabled=True)
+            names = [table[k]["name"][lang] for p in reg.provinces() for k in reg.children(p)]
+            self.search = w.Combobox(placeholder=label[4], options=sorted(set(names)), ensure_option=False)
+            self.search.layout.width = "14em"
+            super().__init__([self.province, self.city, self.search])
+            self._busy = False
+            self.province.observe(self._province_changed, names="value")
+            self.city.observe(lambda ch: self._set(ch["new"] or self.province.value), names="value")
+            self.search.observe(self._searched, names="value")
+            self.observe(self._show, names="value")
+
+        @property
+        def options(self) -> list[tuple[str, str]]:
+            found = [(label[0], "national")]
+            for p in reg.provinces():
+                found.append((table[p]["name"][lang], p))
+                found += [(table[k]["name"][lang], k) for k in reg.children(p)]
+            return found
+
+        def _set(self, region: str) -> None:
+            if not self._busy:
+                self.value = region
+
+        def _province_changed(self, change: dict) -> None:
+            province = change["new"]
+            kids = [] if province == "national" else reg.children(province)
+            self._busy = True
+            self.city.options = [(label[1], "")] + [(table[k]["name"][lang], k) for k in kids]
+            self.city.value = ""
+            self.city.disabled = not kids
+            self._busy = False
+            self._set(province)
+
+        def _searched(self, change: dict) -> None:
+            try:
+                found = reg.resolve(change["new"])
+            except LookupError:
+                return  # still typing, or not a place: nothing changes
+            self.value = found
+
+        def _show(self, change: dict) -> None:
+            region = change["new"]
+            entry = table.get(region, {})
+            province = region if entry.get("level") in ("province", "national") else entry.get("province", "national")
+            self._busy = True
+            if self.province.value != province:
+                self.province.value = province
+                kids = [] if province == "national" else reg.children(province)
+                self.city.options = [(label[1], "")] + [(table[k]["name"][lang], k) for k in kids]
+                self.city.disabled = not kids
+            self.city.value = region if entry.get("level") in ("city", "county") else ""
+            self._busy = False
+
+    return RegionPicker()
 
 
 def data_link(content: str | bytes, filename: str, label: str, mime: str) -> str:

@@ -127,7 +127,7 @@ class SavedAnswers:
                 self.message.value = f"<p style='color:#b3261e'>{t('bad_import', self.lang)}</p>"
 
 
-def restore_settings(settings: dict[str, Any], *, region: w.Dropdown, as_of: w.DatePicker | None = None) -> None:
+def restore_settings(settings: dict[str, Any], *, region: w.Widget, as_of: w.DatePicker | None = None) -> None:
     """Show a saved region and audit date; values that are not (or no longer) valid are left out."""
     if settings.get("region") in dict(region.options).values():
         region.value = settings["region"]

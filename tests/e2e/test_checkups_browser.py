@@ -47,7 +47,7 @@ def upload(page, app, button: str, path: Path) -> None:
 
 def compute_severance(app) -> None:
     """Fill the severance calculator (the first tab) and compute: 6,000 a month for three years is 18,000.00."""
-    inputs = app.locator("input[type=text]:visible")
+    inputs = app.locator("input[type=text]:not([list]):visible")  # not the region search box
     for i, value in enumerate(["6000", "2022-01-01", "2024-12-31", "13704", "2500"]):
         inputs.nth(i).fill(value)
         inputs.nth(i).press("Tab")
@@ -82,6 +82,13 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
+def pick_region(app, province: str, city: str) -> None:
+    """The region picker: the province first, then one of its cities."""
+    boxes = app.get_by_role("combobox")
+    boxes.nth(0).select_option(label=province)
+    boxes.nth(1).select_option(label=city)
+
+
 class TestCheckups:
     def test_company_questionnaire_runs(self, page, site_url) -> None:
         """The company check-up opens in app mode (code hidden); answers give findings with citations."""
@@ -106,7 +113,7 @@ class TestCheckups:
         from test_audit import expected
 
         app = start(page, site_url, "en", "roster")
-        app.get_by_role("combobox").first.select_option(label="Guangzhou")
+        pick_region(app, "Guangdong", "Guangzhou")
         set_date(app, AS_OF)
         upload(page, app, "Upload roster", SAMPLES / sample)
         app.locator("table.checkup-findings").wait_for(timeout=60_000)
@@ -177,7 +184,7 @@ class TestNothingLost:
     def test_roster_audit_survives_reload_export_import_and_clear(self, page, site_url, tmp_path) -> None:
         """The last roster and its settings are kept across a reload; export, clear and import restore the audit."""
         app = start(page, site_url, "en", "roster")
-        app.get_by_role("combobox").first.select_option(label="Guangzhou")
+        pick_region(app, "Guangdong", "Guangzhou")
         set_date(app, AS_OF)
         upload(page, app, "Upload roster", SAMPLES / "roster.csv")
         app.locator("table.checkup-findings").wait_for(timeout=60_000)
