@@ -94,7 +94,7 @@ def _regional(name: str, given: Any, arg: str, on: dt.date, region: str | None) 
     try:
         return value_at(name, on, region)
     except MissingFigureError as exc:
-        hint = f"give {arg}=… or a region that has the figure"
+        hint = f"{exc.hint}, or give {arg}=…" if exc.hint else f"give {arg}=… or a region that has the figure"
         raise MissingFigureError(name, region, on, hint) from exc
 
 

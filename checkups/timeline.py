@@ -47,7 +47,7 @@ class MissingFigureError(LookupError):
 
     def __init__(self, name: str, region: str | None, on: dt.date, hint: str = ""):
         where = f"region {region!r}" if region else "no region given"
-        self.name, self.region, self.on = name, region, on
+        self.name, self.region, self.on, self.hint = name, region, on, hint
         super().__init__(f"no figure for {name} ({where}, on {on.isoformat()}): {hint or 'give the figure explicitly'}")
 
 
@@ -158,7 +158,7 @@ def value_at(name: str, on: dt.date, region: str | None = None) -> ParamValue:
             data_year=entry.get("data_year"),
             note=entry.get("note"),
         )
-    status = regions.tier_status(region, on) if region else None
+    status = regions.tier_status(region, on) if region and name.startswith("minimum_wage.") else None
     if status is not None and not status.confirmed:
         hint = (
             f"the minimum-wage tier of {region} under {status.notice} (from {status.effective}) is not confirmed; "

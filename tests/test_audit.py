@@ -114,6 +114,21 @@ class TestRegionalFigures:
         assert result.findings == []
         assert any("minimum" in n.en for n in result.notices)
 
+    def test_unconfirmed_tier_asks_for_the_figure(self) -> None:
+        """A city whose tier under the standard in force is not confirmed: no guess, a notice naming the notice."""
+        row = {"employee_id": "A", "hire_date": "2025-01-01", "contract_signed_date": "2025-01-05", "monthly_wage": "1500"}
+        before = audit_records([row], as_of="2025-11-30", region="吉林市")  # 吉政函〔2024〕66号: tier not found
+        assert before.findings == []
+        assert any("吉政函〔2024〕66号" in n.zh and "not confirmed" in n.en for n in before.notices)
+        after = audit_records([row], as_of="2025-12-31", region="吉林市")  # the 2025-12-01 standard lists it
+        assert [(f.rule, f.amount) for f in after.findings] == [("wages.below_minimum_wage", Decimal("520.00"))]
+
+    def test_no_renewal_notice_without_renewals(self) -> None:
+        """A contract signed within the year names nobody, so no renewal notice is shown."""
+        row = {"employee_id": "A", "hire_date": "2025-01-01", "contract_signed_date": "2025-01-05"}
+        result = audit_records([row], as_of=AS_OF, region="guangzhou")
+        assert not any("more than a year after hire" in n.en for n in result.notices)
+
     def test_typed_minimum_wage_overrides(self) -> None:
         result = audit_records(
             [{"employee_id": "A", "hire_date": "2025-01-01", "monthly_wage": "2600"}],

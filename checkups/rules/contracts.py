@@ -35,7 +35,8 @@ def _renewals(r: Roster, ctx: Context, limit_months: int) -> None:
         year_on = ctx.shifted(r, "contract_clock", limit_months)
         ids = r.columns["employee_id"]
         found = {e for e, s, y in zip(ids, r.columns["contract_signed_date"], year_on) if s is not None and s > y}
-        ctx.flags.setdefault("renewals", set()).update(found)
+        if found:
+            ctx.flags.setdefault("renewals", set()).update(found)
         ctx.derived[key] = True
 
 

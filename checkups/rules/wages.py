@@ -7,6 +7,8 @@ from decimal import Decimal
 from functools import partial
 
 from ..findings import Detail, Finding, Trace
+from ..regions import tier_status
+from ..registry import region_name
 from ..roster import Roster
 from ..text import Text, fmt_money, round_fen
 from ..timeline import ParamValue
@@ -99,10 +101,11 @@ def probation_wage_too_low(r: Roster, ctx: Context) -> Iterator[Finding]:
 
 def _below(wage: Decimal, stop: int, floor: ParamValue) -> Detail:
     shortfall = floor.decimal - wage
+    where = {"zh": "用户输入", "en": "entered"} if floor.region == "given" else region_name(floor.region)
     steps = (
         Text(
-            f"{day(stop)} 适用的月最低工资 {fmt_money(floor.decimal)}（{floor.region}，{floor.effective} 起），月工资 {fmt_money(wage)}，每月差额 {fmt_money(shortfall)}。",
-            f"Minimum wage on {day(stop)}: {fmt_money(floor.decimal)} ({floor.region}, from {floor.effective}); wage {fmt_money(wage)}: {fmt_money(shortfall)} a month short.",
+            f"{day(stop)} 适用的月最低工资 {fmt_money(floor.decimal)}（{where['zh']}，{floor.effective} 起），月工资 {fmt_money(wage)}，每月差额 {fmt_money(shortfall)}。",
+            f"Minimum wage on {day(stop)}: {fmt_money(floor.decimal)} ({where['en']}, from {floor.effective}); wage {fmt_money(wage)}: {fmt_money(shortfall)} a month short.",
         ),
     )
     facts = {"monthly_wage": fmt_money(wage), "minimum_wage": fmt_money(floor.decimal), "shortfall": fmt_money(shortfall)}
@@ -139,8 +142,14 @@ def below_minimum_wage(r: Roster, ctx: Context) -> Iterator[Finding]:
 
 
 def _no_minimum(rule: str, ctx: Context) -> Text:
-    where = ctx.region or "—"
+    name = region_name(ctx.region or "national")
+    status = tier_status(ctx.region, ctx.as_of) if ctx.region else None
+    why_zh = why_en = ""
+    if status is not None and not status.confirmed:
+        why_zh = f"（{name['zh']}在 {status.notice}（{status.effective} 起）中属于哪一档未能确认）"
+        why_en = f" (its tier under {status.notice}, from {status.effective}, is not confirmed)"
     return Text(
-        f"{rule}：没有地区 {where} 的最低工资数据，未完全核对；请选择城市，或输入当地最低工资数值（命令行：--region、--min-wage）。",
-        f"{rule}: no minimum wage for region {where}, so this check was not fully run; choose a city, or enter the local minimum wage (command line: --region, --min-wage).",
+        f"{rule}：没有{name['zh']}的最低工资数据{why_zh}，未完全核对；请选择城市，或输入当地最低工资数值（命令行：--region、--min-wage）。",
+        f"{rule}: no minimum wage for {name['en']}{why_en}, so this check was not fully run; choose a city, "
+        "or enter the local minimum wage (command line: --region, --min-wage).",
     )

@@ -75,8 +75,9 @@ def region_dropdown(lang: str):
             self.city = w.Dropdown(options=[(label[1], "")], value="", description=label[3], disabled=True)
             names = [table[k]["name"][lang] for p in reg.provinces() for k in reg.children(p)]
             self.search = w.Combobox(placeholder=label[4], options=sorted(set(names)), ensure_option=False)
-            self.search.layout.width = "14em"
+            self.search.layout.width = "11em"
             super().__init__([self.province, self.city, self.search])
+            self.layout.flex_flow = "row wrap"  # the search box goes to the next line in a narrow frame
             self._busy = False
             self.province.observe(self._province_changed, names="value")
             self.city.observe(lambda ch: self._set(ch["new"] or self.province.value), names="value")

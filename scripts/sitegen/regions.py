@@ -59,8 +59,8 @@ def _province_section(province: str, on: dt.date, lang: str) -> list[str]:
     stds: dict[str, list[str]] = {}
     for rid in [province, *tiers, *own]:
         for m, h in zip(monthly.get(rid, []), hourly.get(rid, []), strict=True):
-            if m["value"] is None and rid == province and tiers:
-                continue
+            if m["value"] is None and h["value"] is None and (rid == province or rid in tiers):
+                continue  # "pick a city" for a tiered province, or a tier the standard dropped
             label = tr(regs[rid]["name"], lang)
             stds.setdefault(m["effective"], [m["notice"], m["source"], m["verified"], m.get("note")]).append(
                 f"{label} {_value(m['value'])} / {_value(h['value'])}"

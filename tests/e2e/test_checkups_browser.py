@@ -132,6 +132,19 @@ class TestCheckups:
         app.get_by_text("Cannot audit").wait_for(timeout=60_000)
         assert "employee_id" in text(app) and "Traceback" not in text(app)
 
+    def test_region_search_by_chinese_name(self, page, site_url) -> None:
+        """Typing a city's Chinese name in the picker's search box selects its province and the city."""
+        app = start(page, site_url, "zh", "calculators")
+        app.locator("input[list]").first.fill("凉山")
+        boxes = app.get_by_role("combobox")
+        shown = "e => e.options[e.selectedIndex].text"
+        for _ in range(60):  # the kernel answers the keystrokes, then both dropdowns change
+            if boxes.nth(1).evaluate(shown) == "凉山彝族自治州":
+                break
+            page.wait_for_timeout(500)
+        assert (boxes.nth(0).evaluate(shown), boxes.nth(1).evaluate(shown)) == ("四川省", "凉山彝族自治州")
+        shot(page, "region-search-zh")
+
     def test_calculator(self, page, site_url) -> None:
         """The severance calculator gives the expected amount with its steps."""
         app = start(page, site_url, "en", "calculators")
