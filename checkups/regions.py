@@ -116,7 +116,7 @@ class TierStatus:
     confirmed: bool  # False: the province sets tiers but this unit's is not known
     notice: str | None
     effective: dt.date | None
-    rule: dict[str, str] | None = None
+    note: dict[str, str] | None = None  # evidence for this unit's tier, e.g. counties in a lower tier
 
 
 @cache
@@ -151,7 +151,8 @@ def tier_status(region: str, on: dt.date) -> TierStatus:
     if entry["whole"]:
         return TierStatus(region, None, True, entry["notice"], effective)
     tier = entry["members"].get(region)
-    return TierStatus(region, tier, tier is not None, entry["notice"], effective, entry.get("rule"))
+    note = (entry.get("unit_notes") or {}).get(region)
+    return TierStatus(region, tier, tier is not None, entry["notice"], effective, note)
 
 
 @lru_cache(maxsize=8192)

@@ -102,8 +102,10 @@ def _standard_values(std: dict, province: str, path: Path, values: dict, seen_ti
         }
         values[param].setdefault(province, []).append({**base, "value": None, "note": note})
     out = {"effective": std["effective"], "notice": std["notice"], "whole": False, "members": members}
-    if std.get("rule"):
-        out["rule"] = std["rule"]
+    for uid in std.get("unit_notes") or {}:
+        _check(uid in members, path, f"standard {std['effective']}: a note on {uid}, which is in no tier")
+    if std.get("unit_notes"):
+        out["unit_notes"] = std["unit_notes"]
     return out
 
 

@@ -18,7 +18,9 @@ def _mark(verified: bool, lang: str) -> str:
 
 
 def _value(v) -> str:
-    return "—" if v is None else f"{v:g}" if isinstance(v, float) else str(v)
+    if v is None:
+        return "—"
+    return f"{v:.2f}".rstrip("0").rstrip(".") if isinstance(v, float) else str(v)
 
 
 def national_table(on: dt.date, lang: str) -> str:
@@ -99,11 +101,22 @@ def _province_section(province: str, on: dt.date, lang: str) -> list[str]:
                 shown = words("全省统一", "one rate for the province", lang)
             else:
                 shown = words("⚠ 档次未确认：请填写当地标准", "⚠ tier unconfirmed: enter the local figure", lang)
-            rows.append([tr(regs[kid]["name"], lang), regs[kid]["code"], shown])
+            rows.append([tr(regs[kid]["name"], lang), regs[kid]["code"], shown, tr(status.note, lang) if status.note else ""])
         lines += ["", f"### {words('各市（区县）所属档次', 'Tier of each city (or county)', lang)}", ""]
         lines.append(words(f"按 {on.isoformat()} 执行的标准；城市一栏指该市市区，所辖县可能属于较低档次。",
                            f"Under the standard in force on {on.isoformat()}; a city means its urban districts, its counties may be in a lower tier.", lang))  # fmt: skip
-        lines += ["", table([words("城市", "City", lang), words("代码", "Code", lang), words("档次", "Tier", lang)], rows)]
+        lines += [
+            "",
+            table(
+                [
+                    words("城市", "City", lang),
+                    words("代码", "Code", lang),
+                    words("档次", "Tier", lang),
+                    words("说明", "Note", lang),
+                ],
+                rows,
+            ),
+        ]
     avg = catalog()["parameters"]["average_wage.monthly"]["values"]
     rows = []
     for rid in [province, *kids]:
