@@ -115,6 +115,11 @@ class TestFigures:
                 else:
                     assert status.confirmed or city in catalog()["parameters"]["minimum_wage.monthly"]["values"], city
 
+    def test_tier_evidence_travels_with_the_city(self) -> None:
+        """A city's own note on its tier (Chengdu: counties on the lower tier) reaches the lookup."""
+        status = regions.tier_status("chengdu", D(2026, 12, 1))
+        assert status.tier == "sichuan.t1" and "2200" in status.note["en"] and status.note["zh"]
+
     def test_tiers_are_ordered(self) -> None:
         """Tier 1 ≥ tier 2 ≥ … on every standard's date, monthly and hourly."""
         params = catalog()["parameters"]
