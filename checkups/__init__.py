@@ -8,7 +8,7 @@ runs unchanged in CPython and in Pyodide.
 >>> result = audit_roster("samples/roster.csv", as_of="2025-06-30", region="guangzhou")  # doctest: +SKIP
 """
 
-from . import calc
+from . import calc, figures, regions
 from .audit import AuditResult, audit_records, audit_roster
 from .evaluate import Evaluation, evaluate, questions
 from .findings import Finding, Trace
@@ -37,8 +37,10 @@ __all__ = [
     "audit_roster",
     "calc",
     "evaluate",
+    "figures",
     "questions",
     "read_roster",
+    "regions",
     "rule",
     "rules",
     "to_html",

@@ -18,7 +18,7 @@ from . import regions
 from .registry import catalog
 from .timeline import MissingFigureError, ParamValue, value_at
 
-__all__ = ["Figure", "bounds", "in_force", "regional_parameters"]
+__all__ = ["Figure", "bounds", "in_force"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,12 +46,6 @@ class Figure:
         return out
 
 
-def regional_parameters() -> list[str]:
-    """Parameters with a value below the national level (minimum wages, average wages, …)."""
-    params = catalog()["parameters"]
-    return sorted(n for n, p in params.items() if set(p["values"]) - {"national"})
-
-
 def _figure(region: str, parameter: str, entry: dict[str, Any], effective: dt.date) -> Figure:
     info = catalog()["regions"][region]
     return Figure(
@@ -70,8 +64,8 @@ def _figure(region: str, parameter: str, entry: dict[str, Any], effective: dt.da
 
 
 def _from_value(p: ParamValue) -> Figure:
-    return _figure(p.region, p.name, {"value": p.value, "verified": p.verified, "source": p.source, "basis": p.basis,
-                                      "data_year": p.data_year}, p.effective)  # fmt: skip
+    entry = {"value": p.value, "verified": p.verified, "source": p.source, "basis": p.basis, "data_year": p.data_year}
+    return _figure(p.region, p.name, entry, p.effective)
 
 
 @lru_cache(maxsize=64)

@@ -129,10 +129,13 @@ def _series(name: str) -> dict[str, list[tuple[dt.date, dict[str, Any]]]]:
 def value_at(name: str, on: dt.date, region: str | None = None) -> ParamValue:
     """The value of parameter ``name`` in force on ``on`` in ``region`` (or an ancestor).
 
+    ``region`` is an id, a name or a 6-digit code (:func:`checkups.regions.resolve`).
+
     The nearest region that has any value in force on that day wins; a ``null`` value
     there means "no figure" and raises :class:`MissingFigureError`, as does no value at all.
     """
     series = _series(name)
+    region = regions.resolve(region) if region else None
     for code in regions.chain(region, on):
         entries = series.get(code)
         if not entries:
@@ -192,7 +195,7 @@ def changes(name: str, region: str | None = None) -> tuple[int, ...]:
 @lru_cache(maxsize=256)
 def _related(region: str | None) -> tuple[str, ...]:
     """Every region whose figures a lookup for ``region`` may reach on some day (its tiers included)."""
-    out = list(regions.chain(region, dt.date.min))
+    out = list(regions.chain(regions.resolve(region) if region else None, dt.date.min))
     province = catalog()["regions"][out[0]].get("province")
     if province:
         out += [k for k, v in catalog()["regions"].items() if v["level"] == "tier" and v["parent"] == province]

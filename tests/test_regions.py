@@ -178,6 +178,7 @@ class TestInterfaces:
 
     def test_api_takes_names(self) -> None:
         assert calc.severance(9000, "2018-03-01", "2025-10-31", region="成都市").amount == 72000
+        assert value_at("minimum_wage.monthly", D(2026, 12, 1), "510100").region == "sichuan.t1"
 
     def test_ambiguous_region_exits_2(self, capsys) -> None:
         assert main(["calc", "severance", "9000", "2018-03-01", "2025-10-31", "--region", "suzhou"]) == 2
