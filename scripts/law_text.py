@@ -15,6 +15,7 @@ from pathlib import Path
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ARTICLE = re.compile(r"^第([零〇一二两三四五六七八九十百]+)条(?:\s+|　|$)(.*)$")
 _SECTION = re.compile(r"^##\s*([零〇一二两三四五六七八九十百]+)、?(.*)$")
+_ITEM = re.compile(r"^(\d+)[.．](.*)$")
 
 
 def cn_number(text: str) -> int:
@@ -45,21 +46,28 @@ def laws_dir() -> Path:
 def articles(code: str, directory: Path | None = None) -> dict[str, str]:
     """All articles of one instrument: number → text (label removed, paragraphs joined by newlines).
 
-    Notices without ``第…条`` articles (WTC) are split on their ``## 一、`` section headings.
+    Notices without ``第…条`` articles are split on their numbered items (``12.`` in
+    SIL-PT, cited as ``SIL-PT 12``) or, without those, on their ``## 一、`` headings (WTC).
     """
     path = (directory or laws_dir()) / f"{code}.md"
     lines = path.read_text(encoding="utf-8").splitlines()
     body_start = next((i + 1 for i, line in enumerate(lines) if "INFO END" in line), 0)
     found: dict[str, list[str]] = {}
     current: list[str] | None = None
-    by_section = not any(_ARTICLE.match(line.strip()) for line in lines[body_start:])
+    body = [line.strip() for line in lines[body_start:]]
+    if any(_ARTICLE.match(line) for line in body):
+        pattern = _ARTICLE
+    else:
+        pattern = _ITEM if any(_ITEM.match(line) for line in body) else _SECTION
+    by_section = pattern is _SECTION
     for raw in lines[body_start:]:
         line = raw.strip().strip("\u3000").strip()
         if not line:
             continue
-        match = (_SECTION if by_section else _ARTICLE).match(line)
+        match = pattern.match(line)
         if match:
-            current = found.setdefault(str(cn_number(match.group(1))), [])
+            number = match.group(1)
+            current = found.setdefault(number if number.isdigit() else str(cn_number(number)), [])
             rest = match.group(2).strip()
             if rest and not by_section:
                 current.append(rest)

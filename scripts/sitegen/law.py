@@ -21,8 +21,9 @@ from .common import (
     words,
 )
 
-ORDER = ["LCL", "LCL-IR", "LL", "SIL", "SIC", "HPF", "PAL", "PAL-IM", "WPR", "MWPR", "MWP", "SCWH", "HOL", "WTC",
-         "SPFE", "WIIR", "LDMAL", "SPC-I", "SPC-II", "PIPL", "EPL", "GD-HRM", "GD-PFP"]  # fmt: skip
+ORDER = ["LCL", "LCL-IR", "LL", "SIL", "SIC", "HPF", "PAL", "PAL-IM", "WPR", "MWPR", "MWP", "SCWH", "WTS", "HOL", "WTC",
+         "SPFE", "SIL-PT", "DISPATCH", "RETIRE-D", "WIIR", "LSI", "LDMAL", "SPC-I", "SPC-II", "PIPL", "EPL", "GD-HRM",
+         "GD-PFP"]  # fmt: skip
 
 
 def _codes() -> list[str]:
