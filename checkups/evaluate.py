@@ -15,7 +15,7 @@ from typing import Any
 from . import regions as reg
 from .findings import Detail, Finding, Trace
 from .money import amounts, show_answer, value
-from .registry import Rule, catalog, law, region_name, rules
+from .registry import Rule, catalog, law, region_name, render_text, rules
 from .text import InputError, Text, to_number
 from .timeline import ParamValue, law_in_force, parse_date
 
@@ -184,7 +184,7 @@ def _check(r: Rule, given: dict, known: dict, as_of: dt.date, region: str | None
         steps.append(step)
     if r.dated_basis:
         in_force = law_in_force(r.dated_basis["law"], as_of)
-        text = r.dated_basis["from" if in_force else "before"]
+        text = render_text(r.dated_basis["from" if in_force else "before"])
         steps.append(Text(f"检查日 {as_of}：{text['zh']}", f"On {as_of}: {text['en']}"))
     amount, amount_range, money_steps = amounts(r, given, as_of, region, used)
     inputs = {q: given[q] for q in sorted(_conditions_of(r) | {q["id"] for q in r.questions}) if q in given}
