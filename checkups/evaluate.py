@@ -17,7 +17,7 @@ from .findings import Detail, Finding, Trace
 from .money import amounts, show_answer, value
 from .registry import Rule, catalog, law, region_name, render_text, rules
 from .text import InputError, Text, to_number
-from .timeline import ParamValue, law_in_force, parse_date
+from .timeline import MissingFigureError, ParamValue, law_in_force, parse_date
 
 __all__ = ["AnswerError", "Evaluation", "evaluate", "questions", "why_not"]
 
@@ -178,7 +178,13 @@ def _check(r: Rule, given: dict, known: dict, as_of: dt.date, region: str | None
     used: list[ParamValue] = []
     steps = []
     for cond in r.fails_when:
-        step = _condition(cond, given, known, as_of, region, used)
+        try:
+            step = _condition(cond, given, known, as_of, region, used)
+        except MissingFigureError as exc:
+            return "not_applicable", Text(
+                f"所需数值在检查日未生效，未检查（{exc}）。",
+                f"A figure it needs is not in force on that day; not checked ({exc}).",
+            )
         if step is None:
             return "passed", None
         steps.append(step)
