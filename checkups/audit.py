@@ -89,7 +89,7 @@ def run_checks(roster: Roster, ctx: Context) -> list[Finding]:
     for check in CHECKS:
         missing = [c for c in check.needs if c not in roster.present]
         if missing:
-            names = ", ".join(f"{c} ({COLUMNS[c][1]})" for c in missing)
+            names = ", ".join(f"{c} ({COLUMNS[c].zh})" for c in missing)
             ctx.notices.append(
                 Text(
                     f"{'、'.join(check.rules)}：名册缺少列 {names}，未检查。",
