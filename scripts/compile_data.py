@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -128,6 +129,20 @@ def _rules() -> dict:
     return rules
 
 
+def _notices() -> dict:
+    """The roster audit's notices: bilingual texts with their citations and placeholders."""
+    path = DATA / "notices.yaml"
+    notices = _load(path)
+    for key, notice in notices.items():
+        _bilingual(notice.get("text"), path, f"{key} text")
+        for cite in notice.get("citations") or []:
+            _require(isinstance(cite.get("article"), str) and cite.get("law"), path, f"{key}: bad citation {cite!r}")
+        for lang in ("zh", "en"):
+            used = set(re.findall(r"{(\w+)}", notice["text"][lang]))
+            _require(used <= set(notice.get("placeholders") or []), path, f"{key}: undeclared placeholders {used}")
+    return notices
+
+
 def _folder(name: str) -> dict:
     """Every YAML file of a folder, by file name (``quality/needs_survey.yaml`` → ``needs_survey``)."""
     found = {}
@@ -146,6 +161,7 @@ def build() -> dict:
         "laws": _laws(),
         "parameters": _parameters(regional),
         "rules": _rules(),
+        "notices": _notices(),
         "regions": regions,
         "tiers": tiers,
         "services": _load(DATA / "services.yaml"),

@@ -65,10 +65,13 @@ def test_case(case: dict) -> None:
     elif "audit" in case:
         spec = case["audit"]
         options = {k: spec[k] for k in ("region", "min_wage") if k in spec}
-        result = audit_records([spec["employee"]], as_of=spec.get("as_of", DEFAULT_AS_OF), **options)
+        employees = spec.get("employees") or [spec["employee"]]
+        result = audit_records(employees, as_of=spec.get("as_of", DEFAULT_AS_OF), **options)
         assert result.errors == [], result.errors
-        assert result.audited == 1
+        assert result.audited == len(employees)
         check_findings(result.findings, case)
+        for wanted in case.get("notices") or []:
+            assert any(wanted in n.en for n in result.notices), f"no notice containing {wanted!r}: {result.notices}"
     elif "calc" in case:
         func = getattr(calc, case["calc"])
         out = func(*case.get("args", []), **case.get("kwargs", {}))

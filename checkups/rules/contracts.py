@@ -15,7 +15,7 @@ from ..findings import Detail, Finding, Trace
 from ..roster import Roster
 from ..text import Text, fmt_money, round_fen
 from ..timeline import ParamValue, add_months, span
-from . import Context, column, day, employee_check
+from . import FULL, Context, column, day, employee_check
 
 LIMITATION = Text(
     "二倍工资的最后一日距检查日已超过一年：仲裁时效为一年（LDMAL 27），各地对其起算点认定不一，部分金额可能已过时效。",
@@ -63,7 +63,7 @@ def _double_wage(wage: Decimal | None, h: int, s: int | None, stop: int, as_of: 
     return Detail(facts, Trace(result.inputs, params, steps))
 
 
-@employee_check("contracts.written_within_one_month", "contract_signed_date")
+@employee_check("contracts.written_within_one_month", "contract_signed_date", applies_to={FULL})
 def written_within_one_month(r: Roster, ctx: Context) -> Iterator[Finding]:
     """No written contract by hire date + 1 month: the extra wage of LCL 82, to the audit date."""
     grace = int(ctx.param("deadlines.contract_written_months").value)
@@ -113,7 +113,7 @@ def _deemed(h: int, s: int | None, stop: int, deemed: int, limit: ParamValue) ->
     )
 
 
-@employee_check("contracts.deemed_open_ended", "contract_signed_date")
+@employee_check("contracts.deemed_open_ended", "contract_signed_date", applies_to={FULL})
 def deemed_open_ended(r: Roster, ctx: Context) -> list[Finding]:
     """No written contract a full year after work started: an open-ended contract is deemed (LCL 14; LCL-IR 7)."""
     limit = ctx.param("deadlines.deemed_open_ended_months")
@@ -173,7 +173,7 @@ def _probation(
     return Detail(facts, trace)
 
 
-@employee_check("contracts.probation_too_long", "probation_months", "contract_term_months")
+@employee_check("contracts.probation_too_long", "probation_months", "contract_term_months", applies_to={FULL})
 def probation_too_long(r: Roster, ctx: Context) -> Iterator[Finding]:
     """Probation longer than LCL 19 allows for the contract term; the excess served is owed again (LCL 83)."""
     caps: dict[Decimal | None, int] = {}
@@ -216,7 +216,7 @@ def _expired(h: int, s: int, term: Decimal, start: int, expiry: int, as_of: int)
     )
 
 
-@employee_check("contracts.contract_expired", "contract_term_months", "contract_signed_date")
+@employee_check("contracts.contract_expired", "contract_term_months", "contract_signed_date", applies_to={FULL})
 def contract_expired(r: Roster, ctx: Context) -> list[Finding]:
     """A fixed-term contract whose term ran out while the employee kept working (LCL 44; SPC-I 34).
 
@@ -259,7 +259,7 @@ def _eligible(h: int, term: Decimal, since: int, as_of: int, years: ParamValue) 
     )
 
 
-@employee_check("contracts.open_ended_eligible", "contract_term_months")
+@employee_check("contracts.open_ended_eligible", "contract_term_months", applies_to={FULL})
 def open_ended_eligible(r: Roster, ctx: Context) -> list[Finding]:
     """Ten years' continuous service on a fixed-term contract: an open-ended contract on request (LCL 14)."""
     years = ctx.param("deadlines.open_ended_service_years")

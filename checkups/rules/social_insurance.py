@@ -8,7 +8,7 @@ from ..findings import Detail, Finding, Trace
 from ..roster import Roster
 from ..text import Text
 from ..timeline import ParamValue
-from . import Context, day, employee_check
+from . import FULL, Context, day, employee_check
 
 
 def _missing(column: str, h: int, due: int, stop: int, deadline: ParamValue) -> Detail:
@@ -53,7 +53,7 @@ def _registration(r: Roster, ctx: Context, column: str, deadline_param: str, mis
     return found
 
 
-@employee_check(("social_insurance.not_enrolled", "social_insurance.enrolled_late"), "social_insurance_date")
+@employee_check(("social_insurance.not_enrolled", "social_insurance.enrolled_late"), "social_insurance_date", applies_to={FULL})
 def social_insurance(r: Roster, ctx: Context) -> list[Finding]:
     """Social insurance not registered within 30 days of the start of work, or registered late (SIL 58)."""
     return _registration(
@@ -66,7 +66,9 @@ def social_insurance(r: Roster, ctx: Context) -> list[Finding]:
     )
 
 
-@employee_check(("social_insurance.housing_fund_not_registered", "social_insurance.housing_fund_late"), "housing_fund_date")
+@employee_check(
+    ("social_insurance.housing_fund_not_registered", "social_insurance.housing_fund_late"), "housing_fund_date", applies_to={FULL}
+)
 def housing_fund(r: Roster, ctx: Context) -> list[Finding]:
     """Housing fund not registered within 30 days of hiring, or registered late (HPF 15)."""
     return _registration(

@@ -9,7 +9,7 @@ from ..findings import Detail, Finding, Trace
 from ..roster import Roster
 from ..text import Text
 from ..timeline import ParamValue
-from . import Context, employee_check
+from . import DISPATCHED, FULL, PENSIONER, Context, employee_check
 
 
 def _detail(column: str, hours: Decimal, limit: ParamValue, what: tuple[str, str]) -> Detail:
@@ -35,7 +35,7 @@ def _over(r: Roster, ctx: Context, column: str, param: str, rule: str, what: tup
     ]
 
 
-@employee_check("workplace_rules.weekly_hours_over_limit", "weekly_hours")
+@employee_check("workplace_rules.weekly_hours_over_limit", "weekly_hours", applies_to={FULL, DISPATCHED, PENSIONER})
 def weekly_hours(r: Roster, ctx: Context) -> list[Finding]:
     """More than 40 scheduled hours a week (SCWH 3)."""
     return _over(
@@ -43,7 +43,7 @@ def weekly_hours(r: Roster, ctx: Context) -> list[Finding]:
     )
 
 
-@employee_check("workplace_rules.overtime_over_monthly_limit", "overtime_hours_month")
+@employee_check("workplace_rules.overtime_over_monthly_limit", "overtime_hours_month", applies_to={FULL, DISPATCHED, PENSIONER})
 def monthly_overtime(r: Roster, ctx: Context) -> list[Finding]:
     """More than 36 hours of overtime in a month (LL 41)."""
     return _over(
