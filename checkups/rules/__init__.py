@@ -235,4 +235,4 @@ def column(r: Roster, name: str) -> list[Any]:
     return r.columns.get(name) or [None] * r.audited
 
 
-from . import contracts, employment, onboarding, probation, social_insurance, wages, workplace_rules  # noqa: E402,F401  (registers the checks)
+from . import contracts, employment, onboarding, probation, retirement, social_insurance, wages, workplace_rules  # noqa: E402,F401  (registers the checks)
