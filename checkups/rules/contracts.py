@@ -15,7 +15,7 @@ from ..findings import Detail, Finding, Trace
 from ..roster import Roster
 from ..text import Text, fmt_money, round_fen
 from ..timeline import ParamValue, add_months, span
-from . import FULL, Context, column, day, employee_check
+from . import FULL, Context, column, day, employee_check, term_end
 
 LIMITATION = Text(
     "二倍工资的最后一日距检查日已超过一年：仲裁时效为一年（LDMAL 27），各地对其起算点认定不一，部分金额可能已过时效。",
@@ -230,9 +230,12 @@ def contract_expired(r: Roster, ctx: Context) -> list[Finding]:
         r.columns["contract_signed_date"],
         r.columns["contract_term_months"],
     )
-    shifts = {t: ctx.month_shift(int(t)) for t in set(terms) if t}
+    shifts = {t: ctx.month_shift(int(t)) for t in set(terms) if t and t == int(t)}
     starts = [s if s is not None and s > h else h for h, s in zip(hires, signed)]
-    expiries = [shifts[t][st] - 1 if t else as_of for t, st in zip(terms, starts)]
+    expiries = [
+        as_of if not t else shifts[t][st] - 1 if t in shifts else term_end(st, t)  # fractional months: see term_end
+        for t, st in zip(terms, starts)
+    ]
     line = r.line
     return [
         Finding(

@@ -11,21 +11,11 @@ from functools import partial
 from ..findings import Detail, Finding, Trace
 from ..roster import Roster
 from ..text import Text, fmt_money, round_fen
-from ..timeline import ParamValue, add_months, span
-from . import FULL, PART, Context, column, day, employee_check
+from ..timeline import ParamValue, span
+from . import FULL, PART, Context, column, day, employee_check, term_end
 from .net_pay import NetPay
 from .shortfall import Shortfall, count
 from .wages import WEEKS_PER_MONTH, no_minimum
-
-
-def probation_end(hire: int, months: Decimal) -> dt.date:
-    """The last day of a probation of ``months`` from the hire day (a fraction: of the next month's days)."""
-    whole = int(months)
-    start = add_months(dt.date.fromordinal(hire), whole)
-    if months != whole:
-        following = add_months(dt.date.fromordinal(hire), whole + 1)
-        start += dt.timedelta(days=int((following - start).days * (months - whole)))
-    return start - dt.timedelta(days=1)
 
 
 def _probation_wage(wage: Decimal | None, pw: Decimal, found: Shortfall, ratio: ParamValue, net: tuple) -> Detail:
@@ -68,7 +58,7 @@ def probation_wage_too_low(r: Roster, ctx: Context) -> Iterator[Finding]:
         if pw is None or months[i] == 0:
             continue
         wage = wages[i]
-        end = probation_end(hires[i], months[i]) if months[i] else dt.date.fromordinal(stop[i])
+        end = dt.date.fromordinal(term_end(hires[i], months[i]) if months[i] else stop[i])
         last = min(end, dt.date.fromordinal(stop[i]))
         net = net_pay(i, pw)
         share = Decimal(0) if wage is None else round_fen(wage * ratio.decimal)

@@ -54,3 +54,32 @@ def monthly_overtime(r: Roster, ctx: Context) -> list[Finding]:
         "workplace_rules.overtime_over_monthly_limit",
         ("月加班", "Monthly overtime"),
     )
+
+
+def _implied(weekly: Decimal, implied: Decimal, standard: ParamValue, limit: ParamValue) -> Detail:
+    steps = (
+        Text(
+            f"名册未填月加班小时：周工时 {weekly} 小时超过标准 {standard.value} 小时，按标准工时制推算每月加班约 "
+            f"（{weekly} − {standard.value}）× 52 ÷ 12 = {implied} 小时，超过每月 {limit.value} 小时的上限。",
+            f"No monthly overtime in the roster: {weekly} hours a week against the standard {standard.value} imply, under "
+            f"the standard hours system, about ({weekly} − {standard.value}) × 52 ÷ 12 = {implied} hours of overtime a "
+            f"month, above the {limit.value}-hour limit.",
+        ),
+    )
+    return Detail({"hours": implied, "limit": limit.value}, Trace({"weekly_hours": weekly}, (standard, limit), steps))
+
+
+@employee_check("workplace_rules.overtime_over_monthly_limit", "weekly_hours", applies_to={FULL, DISPATCHED, PENSIONER})
+def implied_overtime(r: Roster, ctx: Context) -> list[Finding]:
+    """Weekly hours that imply more than 36 hours of overtime a month, where no monthly overtime is given (LL 41)."""
+    standard, limit = ctx.param("hours.weekly_max"), ctx.param("hours.overtime_monthly_max")
+    given = r.columns.get("overtime_hours_month") or [None] * r.audited
+    ids, weekly = r.columns["employee_id"], r.columns["weekly_hours"]
+    found = []
+    for i, (w, o) in enumerate(zip(weekly, given)):
+        if o is None and w is not None and w > standard.decimal:
+            implied = ((w - standard.decimal) * 52 / 12).quantize(Decimal("0.1"))
+            if implied > limit.decimal:
+                detail = partial(_implied, w, implied, standard, limit)
+                found.append(Finding("workplace_rules.overtime_over_monthly_limit", ids[i], None, r.line[i], detail))
+    return found
