@@ -58,33 +58,51 @@ class AuditResult:
 
 
 def summarize(findings: list[Finding]) -> dict[str, Any]:
-    """Counts by severity and by service area, and the total money at risk."""
+    """Counts by severity and by service area, the money certainly at risk and the range
+    that may be added to it (``amount_range``: the sums of the findings' lows and highs)."""
     by_severity = dict.fromkeys(SEVERITY_ORDER, 0)
     by_area: dict[str, dict[str, Any]] = {}
     amounts: dict[str, Decimal] = {}
+    ranges: dict[str, list[Decimal]] = {}
     for f in findings:
         if f.amount is not None:
             amounts[f.rule] = amounts.get(f.rule, Decimal(0)) + f.amount
+        if f.amount_range is not None:
+            low_high = ranges.setdefault(f.rule, [Decimal(0), Decimal(0)])
+            low_high[0] += f.amount_range.low
+            low_high[1] += f.amount_range.high
+    zero = [Decimal(0), Decimal(0)]
     for rule_id, count in Counter(map(attrgetter("rule"), findings)).items():
         spec = get_rule(rule_id)
         by_severity[spec.severity] += count
-        area = by_area.setdefault(spec.area, {"findings": 0, "amount": Decimal(0), **dict.fromkeys(SEVERITY_ORDER, 0)})
+        area = by_area.setdefault(
+            spec.area,
+            {"findings": 0, "amount": Decimal(0), "amount_range": [Decimal(0), Decimal(0)], **dict.fromkeys(SEVERITY_ORDER, 0)},
+        )
         area["findings"] += count
         area[spec.severity] += count
         area["amount"] += amounts.get(rule_id, Decimal(0))
+        area["amount_range"] = [a + b for a, b in zip(area["amount_range"], ranges.get(rule_id, zero), strict=True)]
     for area in by_area.values():
         area["amount"] = str(round_fen(area["amount"]))
+        area["amount_range"] = _range(*area["amount_range"])
+    total = [sum((r[i] for r in ranges.values()), Decimal(0)) for i in (0, 1)]
     return {
         "findings": len(findings),
         "employees_with_findings": len({f.employee_id for f in findings if f.employee_id is not None}),
         "by_severity": by_severity,
         "by_area": by_area,
         "amount_at_risk": str(round_fen(sum(amounts.values(), Decimal(0)))),
+        "amount_range": _range(*total),
     }
 
 
 #: notices given once when the roster has workers of a kind that some checks leave out
 KIND_NOTICES = {PART: "part_time", DISPATCHED: "dispatched", PENSIONER: "pensioner", SERVICE: "pensioner_labour_service"}
+
+
+def _range(low: Decimal, high: Decimal) -> dict[str, str]:
+    return {"low": str(round_fen(low)), "high": str(round_fen(high))}
 
 
 def run_checks(roster: Roster, ctx: Context) -> list[Finding]:
