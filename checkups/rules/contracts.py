@@ -24,6 +24,13 @@ LIMITATION = Text(
 )
 
 
+def first_signed(r: Roster) -> list[int | None]:
+    """The first contract's signing date: ``first_contract_signed_date`` where given, else the current contract's."""
+    current = r.columns["contract_signed_date"]
+    first = r.columns.get("first_contract_signed_date")
+    return current if first is None else [f if f is not None else c for f, c in zip(first, current)]
+
+
 def _renewals(r: Roster, ctx: Context, limit_months: int) -> None:
     """Rows signed more than a year after hire: the roster shows a later contract (a renewal).
 
@@ -34,7 +41,7 @@ def _renewals(r: Roster, ctx: Context, limit_months: int) -> None:
     if key not in ctx.derived:
         year_on = ctx.shifted(r, "contract_clock", limit_months)
         ids = r.columns["employee_id"]
-        found = {e for e, s, y in zip(ids, r.columns["contract_signed_date"], year_on) if s is not None and s > y}
+        found = {e for e, s, y in zip(ids, first_signed(r), year_on) if s is not None and s > y}
         if found:
             ctx.flags.setdefault("renewals", set()).update(found)
         ctx.derived[key] = True
@@ -71,7 +78,7 @@ def written_within_one_month(r: Roster, ctx: Context) -> Iterator[Finding]:
     due = ctx.shifted(r, "contract_clock", grace)
     year_on = ctx.shifted(r, "contract_clock", limit)
     stop = ctx.stop(r)
-    signed = r.columns["contract_signed_date"]
+    signed = first_signed(r)
     _renewals(r, ctx, limit)  # rows signed after year one (s > y) are renewals: named in a notice, not judged
     late = [i for i, (s, d, y, st) in enumerate(zip(signed, due, year_on, stop)) if st >= d and (s is None or d < s <= y)]
     limitation = ctx.param("deadlines.arbitration_limitation_years")
@@ -120,7 +127,7 @@ def deemed_open_ended(r: Roster, ctx: Context) -> list[Finding]:
     months = int(limit.value)
     year_on = ctx.shifted(r, "contract_clock", months)
     stop = ctx.stop(r)
-    signed = r.columns["contract_signed_date"]
+    signed = first_signed(r)
     _renewals(r, ctx, months)  # signed after year one (s > y): a renewal, named in a notice, not judged
     hit = [i for i, (s, y, st) in enumerate(zip(signed, year_on, stop)) if st >= y and (s is None or s == y)]
     ids, hires, line = r.columns["employee_id"], r.columns["hire_date"], r.line
