@@ -15,7 +15,7 @@ from ..timeline import ParamValue, span
 from . import FULL, PART, Context, column, day, employee_check, term_end
 from .net_pay import NetPay
 from .shortfall import Shortfall, count
-from .wages import WEEKS_PER_MONTH, no_minimum
+from .wages import WEEKS_PER_MONTH, excludes_contributions, highest_minimum, no_minimum
 
 
 def _probation_wage(wage: Decimal | None, pw: Decimal, found: Shortfall, ratio: ParamValue, net: tuple) -> Detail:
@@ -53,11 +53,16 @@ def probation_wage_too_low(r: Roster, ctx: Context) -> Iterator[Finding]:
     ids, hires, stop, ends = r.columns["employee_id"], r.columns["hire_date"], ctx.stop(r), column(r, "end_date")
     net_pay = NetPay.for_roster(r, ctx)
     breaks = set(ctx.breaks("minimum_wage.monthly")) if ctx.min_wage is None else set()
-    missing = False
+    first, last = min(hires, default=ctx.as_of_ord), max(stop, default=ctx.as_of_ord)
+    highest, missing = highest_minimum(ctx, breaks, first, last)
+    if excludes_contributions(ctx, first, last):
+        highest = None  # own contributions may bring any wage below: count every row
     for i, pw in enumerate(pws):
         if pw is None or months[i] == 0:
             continue
         wage = wages[i]
+        if highest is not None and pw >= highest and (wage is None or pw >= round_fen(wage * ratio.decimal)):
+            continue  # at or above both limbs on every known day
         end = dt.date.fromordinal(term_end(hires[i], months[i]) if months[i] else stop[i])
         last = min(end, dt.date.fromordinal(stop[i]))
         net = net_pay(i, pw)

@@ -61,9 +61,11 @@ def below_minimum_wage(r: Roster, ctx: Context) -> Iterator[Finding]:
     net_pay = NetPay.for_roster(r, ctx)
     breaks = set(ctx.breaks("minimum_wage.monthly")) if ctx.min_wage is None else set()
     first, last = min(hires, default=ctx.as_of_ord), max(stop, default=ctx.as_of_ord)
-    highest = None if excludes_contributions(ctx, first, last) else _highest(ctx, breaks, first, last)
+    highest, unknown = highest_minimum(ctx, breaks, first, last)
+    if excludes_contributions(ctx, first, last):
+        highest = None  # own contributions may bring any wage below: count every row
     memo: dict[tuple, Shortfall] = {}
-    missing = False
+    missing = unknown
     where = {"zh": "输入的", "en": "the entered"} if ctx.min_wage is not None else region_name(ctx.region or "national")
     for i, wage in enumerate(wages):
         if wage is None or kinds[i] not in (FULL, DISPATCHED, PENSIONER) or (highest is not None and wage >= highest):
@@ -106,16 +108,17 @@ def excludes_contributions(ctx: Context, first: int, last: int) -> bool:
     return False
 
 
-def _highest(ctx: Context, breaks: set[int], first: int, last: int) -> Decimal | None:
-    """The highest monthly minimum in force between two days (None if any is unknown): pay at or
-    above it cannot be short, so most rows need no month-by-month count."""
-    found = []
+def highest_minimum(ctx: Context, breaks: set[int], first: int, last: int) -> tuple[Decimal | None, bool]:
+    """The highest monthly minimum known between two days, and whether some day's is unknown: pay at
+    or above it cannot be short on a known day, so most rows need no month-by-month count."""
+    found, unknown = [], False
     for d in {first, *(b for b in breaks if first <= b <= last)}:
         floor = ctx.minimum_wage(d)
         if floor is None:
-            return None
-        found.append(floor.decimal)
-    return max(found, default=None)
+            unknown = True
+        else:
+            found.append(floor.decimal)
+    return max(found, default=Decimal(0)), unknown
 
 
 def _below_hourly(hourly: Decimal, derived: bool, hours: Decimal | None, found: Shortfall, where: dict[str, str]) -> Detail:
