@@ -15,7 +15,7 @@ from ..timeline import ParamValue, span
 from . import FULL, PART, Context, column, day, employee_check, term_end
 from .net_pay import NetPay
 from .shortfall import Shortfall, count
-from .wages import WEEKS_PER_MONTH, excludes_contributions, highest_minimum, no_minimum
+from .wages import WEEKS_PER_MONTH, monthly_floors, no_minimum
 
 
 def _probation_wage(wage: Decimal | None, pw: Decimal, found: Shortfall, ratio: ParamValue, net: tuple) -> Detail:
@@ -52,11 +52,7 @@ def probation_wage_too_low(r: Roster, ctx: Context) -> Iterator[Finding]:
     months, wages, pws = column(r, "probation_months"), column(r, "monthly_wage"), r.columns["probation_wage"]
     ids, hires, stop, ends = r.columns["employee_id"], r.columns["hire_date"], ctx.stop(r), column(r, "end_date")
     net_pay = NetPay.for_roster(r, ctx)
-    breaks = set(ctx.breaks("minimum_wage.monthly")) if ctx.min_wage is None else set()
-    first, last = min(hires, default=ctx.as_of_ord), max(stop, default=ctx.as_of_ord)
-    highest, missing = highest_minimum(ctx, breaks, first, last)
-    if excludes_contributions(ctx, first, last):
-        highest = None  # own contributions may bring any wage below: count every row
+    breaks, highest, missing = monthly_floors(ctx, hires, stop)
     for i, pw in enumerate(pws):
         if pw is None or months[i] == 0:
             continue

@@ -59,13 +59,8 @@ def below_minimum_wage(r: Roster, ctx: Context) -> Iterator[Finding]:
     kinds, stop, ends = ctx.kinds(r), ctx.stop(r), column(r, "end_date")
     ids, hires, wages = r.columns["employee_id"], r.columns["hire_date"], r.columns["monthly_wage"]
     net_pay = NetPay.for_roster(r, ctx)
-    breaks = set(ctx.breaks("minimum_wage.monthly")) if ctx.min_wage is None else set()
-    first, last = min(hires, default=ctx.as_of_ord), max(stop, default=ctx.as_of_ord)
-    highest, unknown = highest_minimum(ctx, breaks, first, last)
-    if excludes_contributions(ctx, first, last):
-        highest = None  # own contributions may bring any wage below: count every row
+    breaks, highest, missing = monthly_floors(ctx, hires, stop)
     memo: dict[tuple, Shortfall] = {}
-    missing = unknown
     where = {"zh": "输入的", "en": "the entered"} if ctx.min_wage is not None else region_name(ctx.region or "national")
     for i, wage in enumerate(wages):
         if wage is None or kinds[i] not in (FULL, DISPATCHED, PENSIONER) or (highest is not None and wage >= highest):
@@ -96,6 +91,15 @@ def below_minimum_wage(r: Roster, ctx: Context) -> Iterator[Finding]:
         )
     if missing:
         ctx.notices.append(no_minimum("wages.below_minimum_wage", ctx))
+
+
+def monthly_floors(ctx: Context, hires: list[int], stop: list[int]) -> tuple[set[int], Decimal | None, bool]:
+    """For the roster's whole span: the days the monthly minimum may change, the highest known
+    figure (None where own contributions may bring any wage below it) and whether some is unknown."""
+    breaks = set(ctx.breaks("minimum_wage.monthly")) if ctx.min_wage is None else set()
+    first, last = min(hires, default=ctx.as_of_ord), max(stop, default=ctx.as_of_ord)
+    highest, unknown = highest_minimum(ctx, breaks, first, last)
+    return breaks, None if excludes_contributions(ctx, first, last) else highest, unknown
 
 
 def excludes_contributions(ctx: Context, first: int, last: int) -> bool:
