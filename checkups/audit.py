@@ -18,7 +18,7 @@ from .regions import resolve
 from .registry import SEVERITY_ORDER
 from .registry import rule as get_rule
 from .roster import COLUMNS, Roster, RowError, read_roster
-from .rules import CHECKS, Context
+from .rules import CHECKS, DISPATCHED, FULL, PART, PENSIONER, SERVICE, Context, notice_text, spc_ii_effective
 from .text import Text, round_fen, to_money
 from .timeline import parse_date
 
@@ -58,46 +58,79 @@ class AuditResult:
 
 
 def summarize(findings: list[Finding]) -> dict[str, Any]:
-    """Counts by severity and by service area, and the total money at risk."""
+    """Counts by severity and by service area, the money certainly at risk and the range
+    that may be added to it (``amount_range``: the sums of the findings' lows and highs)."""
     by_severity = dict.fromkeys(SEVERITY_ORDER, 0)
     by_area: dict[str, dict[str, Any]] = {}
     amounts: dict[str, Decimal] = {}
+    ranges: dict[str, list[Decimal]] = {}
     for f in findings:
         if f.amount is not None:
             amounts[f.rule] = amounts.get(f.rule, Decimal(0)) + f.amount
+        if f.amount_range is not None:
+            low_high = ranges.setdefault(f.rule, [Decimal(0), Decimal(0)])
+            low_high[0] += f.amount_range.low
+            low_high[1] += f.amount_range.high
+    zero = [Decimal(0), Decimal(0)]
     for rule_id, count in Counter(map(attrgetter("rule"), findings)).items():
         spec = get_rule(rule_id)
         by_severity[spec.severity] += count
-        area = by_area.setdefault(spec.area, {"findings": 0, "amount": Decimal(0), **dict.fromkeys(SEVERITY_ORDER, 0)})
+        area = by_area.setdefault(
+            spec.area,
+            {"findings": 0, "amount": Decimal(0), "amount_range": [Decimal(0), Decimal(0)], **dict.fromkeys(SEVERITY_ORDER, 0)},
+        )
         area["findings"] += count
         area[spec.severity] += count
         area["amount"] += amounts.get(rule_id, Decimal(0))
+        area["amount_range"] = [a + b for a, b in zip(area["amount_range"], ranges.get(rule_id, zero), strict=True)]
     for area in by_area.values():
         area["amount"] = str(round_fen(area["amount"]))
+        area["amount_range"] = _range(*area["amount_range"])
+    total = [sum((r[i] for r in ranges.values()), Decimal(0)) for i in (0, 1)]
     return {
         "findings": len(findings),
         "employees_with_findings": len({f.employee_id for f in findings if f.employee_id is not None}),
         "by_severity": by_severity,
         "by_area": by_area,
         "amount_at_risk": str(round_fen(sum(amounts.values(), Decimal(0)))),
+        "amount_range": _range(*total),
     }
 
 
+#: notices given once when the roster has workers of a kind that some checks leave out
+KIND_NOTICES = {PART: "part_time", DISPATCHED: "dispatched", PENSIONER: "pensioner", SERVICE: "pensioner_labour_service"}
+
+
+def _range(low: Decimal, high: Decimal) -> dict[str, str]:
+    return {"low": str(round_fen(low)), "high": str(round_fen(high))}
+
+
 def run_checks(roster: Roster, ctx: Context) -> list[Finding]:
-    """Every registered employee check whose columns the roster has."""
+    """Every registered employee check whose columns the roster has, on the kinds of worker it judges."""
     findings: list[Finding] = []
+    kinds = ctx.kinds(roster)
+    present = set(kinds)
+    by_line = dict(zip(roster.line, kinds)) if present != {FULL} else None
     for check in CHECKS:
+        if present.isdisjoint(check.applies_to):
+            continue
         missing = [c for c in check.needs if c not in roster.present]
         if missing:
-            names = ", ".join(f"{c} ({COLUMNS[c][1]})" for c in missing)
-            ctx.notices.append(
-                Text(
-                    f"{'、'.join(check.rules)}：名册缺少列 {names}，未检查。",
-                    f"{', '.join(check.rules)}: not checked, the roster has no {names} column.",
-                )
-            )
+            names = ", ".join(f"{c} ({COLUMNS[c].zh})" for c in missing)
+            rules_ = [get_rule(r).title for r in check.rules]
+            titles = {"zh": "、".join(t["zh"] for t in rules_), "en": "; ".join(t["en"] for t in rules_)}
+            ctx.notices.append(notice_text("not_checked", checks=titles, columns=names))
             continue
-        findings.extend(check.run(roster, ctx))
+        found = check.run(roster, ctx)
+        if by_line is not None and not present <= check.applies_to:
+            found = [f for f in found if f.row is None or by_line[f.row] in check.applies_to]
+        findings.extend(found)
+    ids = roster.columns["employee_id"]
+    for kind, key in KIND_NOTICES.items():
+        if kind in present:
+            who = [e for e, k in zip(ids, kinds) if k == kind]
+            for e in who:
+                ctx.flag(key, e, until=str(spc_ii_effective()), since=str(spc_ii_effective()))
     ctx.notices.extend(ctx.flag_notices())
     findings.sort(key=attrgetter("row"))  # stable: within a row, the checks' order (service areas)
     return findings

@@ -1,19 +1,25 @@
-"""The company questionnaire: answers → findings, with skip logic and money at risk."""
+"""The company questionnaire: answers → findings, with skip logic, regions and money at risk.
+
+A rule is evaluated only where it applies: its screening answers (``applies_if``), its
+regions (``applies_in``: any region of the lookup chain on the evaluation day; with no
+region given, a region-limited rule is not evaluated and says why) and, for a rule that
+rests on an instrument taking effect later (``dated_basis`` without ``before``), the day.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
+from . import regions as reg
 from .findings import Detail, Finding, Trace
-from .regions import resolve
-from .registry import Rule, catalog, rules
-from .text import InputError, Text, fmt_money, round_fen, to_number
-from .timeline import ParamValue, parse_date, value_at
+from .money import amounts, show_answer, value
+from .registry import Rule, catalog, law, region_name, render_text, rules
+from .text import InputError, Text, to_number
+from .timeline import ParamValue, law_in_force, parse_date
 
-__all__ = ["AnswerError", "Evaluation", "evaluate", "questions"]
+__all__ = ["AnswerError", "Evaluation", "evaluate", "questions", "why_not"]
 
 _TRUE = {"true", "yes", "y", "1", "是", "有", "对"}
 _FALSE = {"false", "no", "n", "0", "否", "无", "没有", "不是"}
@@ -41,7 +47,11 @@ class AnswerError:
 
 @dataclass
 class Evaluation:
-    """The result of a questionnaire: findings and what was not evaluated, and why."""
+    """The result of a questionnaire: findings and what was not evaluated, and why.
+
+    ``reasons`` says, for each rule in ``not_applicable`` because of its region or date,
+    why it was not evaluated (the report and the UI show it).
+    """
 
     as_of: dt.date
     region: str | None
@@ -51,6 +61,7 @@ class Evaluation:
     unanswered: list[str] = field(default_factory=list)
     errors: list[AnswerError] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
+    reasons: dict[str, Text] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         from .audit import summarize
@@ -65,6 +76,7 @@ class Evaluation:
             "unanswered": self.unanswered,
             "errors": [e.as_dict() for e in self.errors],
             "unknown": self.unknown,
+            "reasons": {k: v.as_dict() for k, v in self.reasons.items()},
         }
 
 
@@ -77,92 +89,138 @@ def questions() -> dict[str, dict[str, Any]]:
     return found
 
 
-def _convert(question: dict[str, Any], value: Any) -> Any:
+def _convert(question: dict[str, Any], answer: Any) -> Any:
     if question["type"] == "bool":
-        if isinstance(value, bool):
-            return value
-        text = str(value).strip().lower()
+        if isinstance(answer, bool):
+            return answer
+        text = str(answer).strip().lower()
         if text in _TRUE:
             return True
         if text in _FALSE:
             return False
-        raise InputError(question["id"], "yes or no (true/false, 是/否)", value)
-    return to_number(value, question["id"])
+        raise InputError(question["id"], "yes or no (true/false, 是/否)", answer)
+    return to_number(answer, question["id"])
 
 
-def _value(spec: Any, as_of: dt.date, region: str | None, used: list[ParamValue]) -> Any:
-    if isinstance(spec, dict) and "param" in spec:
-        param = value_at(spec["param"], as_of, region)
-        used.append(param)
-        return param.decimal
-    if isinstance(spec, bool) or spec is None:
-        return spec
-    if isinstance(spec, (int, float, str)):
-        return Decimal(str(spec))
-    return spec
+def _region_reason(r: Rule, region: str | None, as_of: dt.date) -> Text | None:
+    """Why a region-limited rule is not evaluated for ``region`` (None: it applies there)."""
+    if not r.applies_in:
+        return None
+    if region in (None, "national"):
+        return Text(
+            f"{r.where('zh')}；未选择地区，未检查（请选择员工工作所在的省市）。",
+            f"{r.where('en')}; no region was chosen, so it was not checked (choose the province or city where the employees work).",
+        )
+    if set(r.applies_in) & set(reg.chain(region, as_of)):
+        return None
+    where = region_name(region)
+    return Text(f"{r.where('zh')}；不适用于{where['zh']}。", f"{r.where('en')}; does not apply in {where['en']}.")
 
 
-def _check(r: Rule, given: dict[str, Any], as_of: dt.date, region: str | None) -> tuple[str, Finding | None]:
+def _date_reason(r: Rule, as_of: dt.date) -> Text | None:
+    basis = r.dated_basis
+    if not basis or "before" in basis or law_in_force(basis["law"], as_of):
+        return None
+    entry = law(basis["law"])
+    return Text(
+        f"依据《{entry['short']['zh']}》（{entry['effective']}起施行），检查日 {as_of} 尚未施行，未检查。",
+        f"Rests on the {entry['short']['en']} (in force from {entry['effective']}), not yet in force on {as_of}; not checked.",
+    )
+
+
+def why_not(r: Rule, region: str | None, as_of: dt.date) -> Text | None:
+    """Why a rule is not evaluated for this region and day (None: it may apply)."""
+    return _region_reason(r, region, as_of) or _date_reason(r, as_of)
+
+
+def _condition(cond: dict, given: dict, known: dict, as_of: dt.date, region: str | None, used: list) -> Text | None:
+    """The step that shows a condition holding, or None when it does not hold."""
+    op = next(k for k in cond if k not in ("question", "share"))
+    target = value(cond[op], as_of, region, used)
+    if "share" in cond:
+        part, total = given[cond["share"]["part"]], sum(given[q] for q in cond["share"]["of"])
+        share = part / total if total else part * 0
+        if not _OPS[op](share, target):
+            return None
+        names = [known[q]["text"] for q in cond["share"]["of"]]
+        return Text(
+            f"{known[cond['share']['part']]['text']['zh']} {part} ÷（{'＋'.join(n['zh'] for n in names)}）{total} = {share:.1%}（{_OP_TEXT[op]} {target:.0%}）",
+            f"{known[cond['share']['part']]['text']['en']} {part} ÷ ({' + '.join(n['en'] for n in names)}) {total} = {share:.1%} ({_OP_TEXT[op]} {target:.0%})",
+        )
+    answer = given[cond["question"]]
+    if not _OPS[op](answer, target):
+        return None
+    q = known[cond["question"]]
+    shown = Text(*(show_answer(answer, lang) for lang in ("zh", "en")))
+    limit = "" if isinstance(target, bool) else f"（{_OP_TEXT[op]} {target}）"
+    return Text(
+        f"{q['text']['zh']} 回答：{shown.zh}{limit}",
+        f"{q['text']['en']} Answer: {shown.en}" + ("" if isinstance(target, bool) else f" ({_OP_TEXT[op]} {target})"),
+    )
+
+
+def _conditions_of(r: Rule) -> set[str]:
+    out = set()
+    for cond in r.fails_when:
+        out |= {cond["question"]} if "question" in cond else {cond["share"]["part"], *cond["share"]["of"]}
+    return out
+
+
+def _check(r: Rule, given: dict, known: dict, as_of: dt.date, region: str | None) -> tuple[str, Finding | Text | None]:
+    why = why_not(r, region, as_of)
+    if why is not None:
+        return "not_applicable", why
     for key, wanted in (r.applies_if or {}).items():
         if key in given and given[key] != wanted:
             return "not_applicable", None
-    if any(cond["question"] not in given for cond in r.fails_when):
+    if any(q not in given for q in _conditions_of(r)):
         return "unanswered", None
     used: list[ParamValue] = []
     steps = []
     for cond in r.fails_when:
-        op = next(k for k in cond if k != "question")
-        answer = given[cond["question"]]
-        target = _value(cond[op], as_of, region, used)
-        if not _OPS[op](answer, target):
+        step = _condition(cond, given, known, as_of, region, used)
+        if step is None:
             return "passed", None
-        steps.append(
-            Text(
-                f"{cond['question']} = {answer}（{_OP_TEXT[op]} {target}）",
-                f"{cond['question']} = {answer} ({_OP_TEXT[op]} {target})",
-            )
-        )
-    amount = None
-    if r.amount and r.amount.get("question") in given:
-        factor = _value(r.amount.get("factor", 1), as_of, region, used)
-        base = given[r.amount["question"]]
-        amount = round_fen(base * factor)
-        steps.append(
-            Text(
-                f"涉及金额 {fmt_money(base)} × {factor} = {fmt_money(amount)}",
-                f"Money at risk {fmt_money(base)} × {factor} = {fmt_money(amount)}",
-            )
-        )
-    inputs = {q["id"]: given[q["id"]] for q in r.questions if q["id"] in given}
-    return "failed", Finding(r.id, None, amount, None, Detail({}, Trace(inputs, tuple(used), tuple(steps))))
+        steps.append(step)
+    if r.dated_basis:
+        in_force = law_in_force(r.dated_basis["law"], as_of)
+        text = render_text(r.dated_basis["from" if in_force else "before"])
+        steps.append(Text(f"检查日 {as_of}：{text['zh']}", f"On {as_of}: {text['en']}"))
+    amount, amount_range, money_steps = amounts(r, given, as_of, region, used)
+    inputs = {q: given[q] for q in sorted(_conditions_of(r) | {q["id"] for q in r.questions}) if q in given}
+    detail = Detail({}, Trace(inputs, tuple(used), tuple(steps + money_steps)))
+    return "failed", Finding(r.id, None, amount, None, detail, amount_range=amount_range)
 
 
 def evaluate(answers: dict[str, Any], *, as_of: Any = None, region: str | None = None) -> Evaluation:
     """Evaluate questionnaire answers (question id → answer) as of a day (default today).
 
-    Rules whose screening answers say they do not apply are skipped; rules with an
-    unanswered question are listed as unanswered, never guessed.  Bad answers are
-    listed in ``errors`` and treated as unanswered.
+    Rules whose screening answers, region or date say they do not apply are skipped
+    (the region and date ones with a reason); rules with an unanswered question are
+    listed as unanswered, never guessed.  Bad answers are listed in ``errors`` and
+    treated as unanswered.
     """
     day = dt.date.today() if as_of is None else parse_date(as_of)
-    region = None if region is None else resolve(region)
+    region = None if region is None else reg.resolve(region)
     known = questions()
     given: dict[str, Any] = {}
     result = Evaluation(day, region, [])
-    for key, value in answers.items():
+    for key, answer in answers.items():
         if key not in known:
             result.unknown.append(key)
             continue
-        if value is None or value == "":
+        if answer is None or answer == "":
             continue
         try:
-            given[key] = _convert(known[key], value)
+            given[key] = _convert(known[key], answer)
         except InputError as exc:
             result.errors.append(AnswerError(key, str(exc)))
     for r in rules(scope="company"):
-        status, finding = _check(r, given, day, region)
-        if finding is not None:
-            result.findings.append(finding)
-        else:
-            getattr(result, status).append(r.id)
+        status, outcome = _check(r, given, known, day, region)
+        if isinstance(outcome, Finding):
+            result.findings.append(outcome)
+            continue
+        getattr(result, status).append(r.id)
+        if outcome is not None:
+            result.reasons[r.id] = outcome
     return result

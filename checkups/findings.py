@@ -12,7 +12,7 @@ from .registry import rule as get_rule
 from .text import Text, fmt_money
 from .timeline import ParamValue
 
-__all__ = ["Detail", "Finding", "Trace"]
+__all__ = ["Detail", "Finding", "MoneyRange", "Trace"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +52,28 @@ def _plain(value: Any) -> Any:
 
 
 @dataclass(frozen=True, slots=True)
+class MoneyRange:
+    """Money that may become due on top of what is certainly owed, from ``low`` to ``high``
+    (e.g. a fine of 1–3 times the arrears if an order is ignored); ``label`` says what it is."""
+
+    low: Decimal
+    high: Decimal
+    label: Text
+
+    def __post_init__(self) -> None:
+        if self.low > self.high:
+            raise ValueError(f"range low {self.low} > high {self.high}")
+
+    def show(self, lang: str) -> str:
+        """``3,000.00–9,000.00`` (one figure when both ends are equal)."""
+        low, high = fmt_money(self.low), fmt_money(self.high)
+        return low if low == high else f"{low}–{high}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"low": str(self.low), "high": str(self.high), "label": self.label.as_dict()}
+
+
+@dataclass(frozen=True, slots=True)
 class Detail:
     """The facts that fill a rule's message placeholders, and the explanation trace."""
 
@@ -66,6 +88,8 @@ class Finding:
     ``severity``, ``area``, ``law``, ``article`` and ``message`` come from the rule;
     ``detail`` is a :class:`Detail`, or a callable that makes one when it is first
     needed (a large roster yields many findings, most never displayed one by one).
+    ``amount`` is money certainly owed; ``amount_range`` money that may be added
+    (a fine or compensation that depends on what the authority or a court decides).
     """
 
     rule: str
@@ -73,6 +97,7 @@ class Finding:
     amount: Decimal | None
     row: int | None = None
     detail: Detail | Callable[[], Detail] = field(default_factory=lambda: Detail({}, Trace({})), repr=False, compare=False)
+    amount_range: MoneyRange | None = None
 
     def explain(self) -> Detail:
         """The finding's facts and trace."""
@@ -134,6 +159,9 @@ class Finding:
             "citations": [str(c) for c in spec.citations],
             "message": self._message(detail).as_dict(),
             "amount": None if self.amount is None else str(self.amount),
+            "amount_range": None if self.amount_range is None else self.amount_range.as_dict(),
+            "basis": spec.basis,
+            "applies_in": list(spec.applies_in),
             "consequence": spec.consequence,
             "remediation": spec.remediation,
             "trace": detail.trace.as_dict(),

@@ -26,6 +26,7 @@ __all__ = [
     "add_months",
     "changes",
     "in_force_from",
+    "law_in_force",
     "parse_date",
     "region_chain",
     "span",
@@ -241,3 +242,10 @@ def span(first: dt.date, last: dt.date) -> Span:
     days = (after - start).days
     month_days = (add_months(first, months + 1) - start).days
     return Span(first, last, months, days, month_days)
+
+
+def law_in_force(code: str, on: dt.date) -> bool:
+    """Whether instrument ``code`` had taken effect on ``on`` (its ``effective`` date in the
+    registry; an instrument without one counts as in force)."""
+    effective = catalog()["laws"][code].get("effective")
+    return effective is None or dt.date.fromisoformat(str(effective)) <= on

@@ -10,18 +10,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 
 import yaml
 from compile_regions import DataError
 from compile_regions import build as build_regions
+from compile_rules import compile_rules
 
 DATA = Path(__file__).resolve().parents[1] / "checkups" / "data"
 CATALOG = DATA / "catalog.json"
-SEVERITIES = ("high", "medium", "low", "info")
-SCOPES = ("company", "employee")
-OPERATORS = ("equals", "not_equals", "greater_than", "at_least", "less_than", "at_most")
 
 
 def _plain(value):
@@ -91,43 +90,6 @@ def _parameters(regional: dict) -> dict:
     return params
 
 
-def _rules() -> dict:
-    rules = {}
-    root = DATA / "rules"
-    for path in sorted(root.rglob("*.yaml")):
-        area, name = path.relative_to(root).with_suffix("").parts
-        rule = _load(path)
-        rule_id = f"{area}.{name}"
-        for field in ("title", "message", "consequence", "remediation"):
-            _bilingual(rule.get(field), path, field)
-        _require(rule.get("severity") in SEVERITIES, path, f"'severity' must be one of {SEVERITIES}")
-        _require(rule.get("scope") in SCOPES, path, f"'scope' must be one of {SCOPES}")
-        _require(bool(rule.get("citations")), path, "at least one citation is required")
-        for cite in rule["citations"]:
-            _require(
-                isinstance(cite.get("article"), str) and cite.get("law"),
-                path,
-                f"citation needs 'law' and a string 'article' (got {cite!r})",
-            )
-        if rule["scope"] == "company":
-            own = {q["id"] for q in rule.get("questions") or []}
-            _require(bool(own), path, "company rules need 'questions'")
-            for q in rule["questions"]:
-                _bilingual(q.get("text"), path, f"question {q['id']} text")
-                _require(q.get("type") in ("bool", "number", "money"), path, f"question {q['id']} type")
-            for cond in rule.get("fails_when") or []:
-                ops = [k for k in cond if k != "question"]
-                _require(cond.get("question") in own, path, f"condition on foreign question {cond}")
-                _require(len(ops) == 1 and ops[0] in OPERATORS, path, f"bad condition {cond}")
-            _require(bool(rule.get("fails_when")), path, "company rules need 'fails_when'")
-            if rule.get("amount"):
-                _require(rule["amount"].get("question") in own, path, "amount question must be the rule's")
-        rule["id"] = rule_id
-        rule["area"] = area
-        rules[rule_id] = rule
-    return rules
-
-
 def _folder(name: str) -> dict:
     """Every YAML file of a folder, by file name (``quality/needs_survey.yaml`` → ``needs_survey``)."""
     found = {}
@@ -138,18 +100,34 @@ def _folder(name: str) -> dict:
     return found
 
 
+def _notices() -> dict:
+    """The roster audit's notices: bilingual texts with their citations and placeholders."""
+    path = DATA / "notices.yaml"
+    notices = _load(path)
+    for key, notice in notices.items():
+        _bilingual(notice.get("text"), path, f"{key} text")
+        for cite in notice.get("citations") or []:
+            _require(isinstance(cite.get("article"), str) and cite.get("law"), path, f"{key}: bad citation {cite!r}")
+        for lang in ("zh", "en"):
+            used = set(re.findall(r"{(\w+)}", notice["text"][lang]))
+            _require(used <= set(notice.get("placeholders") or []), path, f"{key}: undeclared placeholders {used}")
+    return notices
+
+
 def build() -> dict:
     """The whole catalog as a JSON-ready dict."""
     updates = _load(DATA / "updates.yaml") if (DATA / "updates.yaml").exists() else []
     regions, tiers, regional = build_regions(DATA, _load)
+    laws, params, questionnaire = _laws(), _parameters(regional), _load(DATA / "questionnaire.yaml")
     return {
-        "laws": _laws(),
-        "parameters": _parameters(regional),
-        "rules": _rules(),
+        "laws": laws,
+        "parameters": params,
+        "rules": compile_rules(DATA / "rules", _load, laws, regions, questionnaire["screening"], params),
+        "notices": _notices(),
         "regions": regions,
         "tiers": tiers,
         "services": _load(DATA / "services.yaml"),
-        "questionnaire": _load(DATA / "questionnaire.yaml"),
+        "questionnaire": questionnaire,
         "quality": _folder("quality"),
         "agreement": _folder("agreement"),
         "documents": _folder("documents"),

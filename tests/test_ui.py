@@ -138,7 +138,7 @@ class TestRoster:
     @pytest.mark.parametrize("lang", ["zh", "en"])
     def test_templates(self, lang: str) -> None:
         header = template_csv(lang).strip().split(",")
-        assert header == [zh if lang == "zh" else n for n, (_, zh, _) in COLUMNS.items()]
+        assert header == [c.zh if lang == "zh" else n for n, c in COLUMNS.items()]
 
 
 class TestCalculators:

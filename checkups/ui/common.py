@@ -7,7 +7,7 @@ import html
 from typing import Any
 
 from ..findings import Finding
-from ..registry import SEVERITY_ORDER, catalog
+from ..registry import ADVICE, SEVERITY_ORDER, Citation, catalog
 from ..text import Text, fmt_money
 
 UI = {
@@ -32,6 +32,7 @@ UI = {
         "无法导入：文件不是本工具导出的答案（JSON）。", "Cannot import: the file is not answers exported by this tool (JSON)."
     ),
     "amount": Text("涉及金额（元）", "Money at risk (yuan)"),
+    "range": Text("可能另加（元）", "May be added (yuan)"),
     "fix": Text("整改建议", "What to do"),
     "basis": Text("依据", "Basis"),
 }
@@ -138,20 +139,31 @@ def data_link(content: str | bytes, filename: str, label: str, mime: str) -> str
 
 def article_url(site_base: str, law: str, article: str, lang: str) -> str:
     """The site's page and anchor for a cited article (``../../law/lcl/#lcl-82``)."""
-    prefix = "zh/" if lang == "zh" else ""
-    return f"{site_base}{prefix}law/{law.lower()}/#{law.lower()}-{article}"
+    return Citation(law, article).href(site_base, lang=lang)
 
 
 def citation_links(finding: Finding, site_base: str, lang: str) -> str:
-    laws = catalog()["laws"]
-    parts = []
-    for c in finding.spec.citations:
-        short = laws[c.law]["short"][lang] if c.law in laws else c.law
-        label = f"《{short}》第{c.article}条" if lang == "zh" else f"{c.law} {c.article}"
-        parts.append(
-            f'<a href="{article_url(site_base, c.law, c.article, lang)}" target="_blank" rel="noopener">{html.escape(label)}</a>'
-        )
+    parts = [
+        f'<a href="{html.escape(c.href(site_base, lang=lang))}" target="_blank" rel="noopener">{html.escape(c.label(lang))}</a>'
+        for c in finding.spec.citations
+    ]
     return "；".join(parts) if lang == "zh" else "; ".join(parts)
+
+
+def _money(f: Finding, lang: str) -> str:
+    """The money cell: what is certainly at risk, then the range that may be added and what it is."""
+    out = "" if f.amount is None else fmt_money(f.amount)
+    if f.amount_range is not None:
+        rng = f.amount_range
+        out += f"<br><small>{t('range', lang)}: {rng.show(lang)}<br>{html.escape(rng.label.get(lang))}</small>"
+    return out
+
+
+def _notes(f: Finding, lang: str) -> str:
+    """Under the fix: 'good practice, not a legal duty' and the region condition, when they apply."""
+    notes = [ADVICE[lang]] if f.spec.advice else []
+    notes += [f.spec.where(lang)] if f.spec.applies_in else []
+    return "".join(f"<br><small><i>{html.escape(n)}</i></small>" for n in notes)
 
 
 def findings_html(findings: list[Finding], site_base: str, lang: str, *, show_employee: bool = False) -> str:
@@ -162,10 +174,9 @@ def findings_html(findings: list[Finding], site_base: str, lang: str, *, show_em
     for f in sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.employee_id or "", f.rule)):
         sev = f'<span style="color:#fff;background:{COLOURS[f.severity]};padding:0 .4em">{SEVERITY[f.severity].get(lang)}</span>'
         who = f"<td>{html.escape(f.employee_id or '')}</td>" if show_employee else ""
-        amount = "" if f.amount is None else fmt_money(f.amount)
         rows.append(
             f"<tr data-rule='{html.escape(f.rule)}' data-employee='{html.escape(f.employee_id or '')}'><td>{sev}</td>{who}<td>{html.escape(f.message.get(lang))}<br><small>{t('fix', lang)}: "
-            f"{html.escape(f.spec.remediation[lang])}</small></td><td class='amount' style='text-align:right'>{amount}</td>"
+            f"{html.escape(f.spec.remediation[lang])}</small>{_notes(f, lang)}</td><td class='amount' style='text-align:right'>{_money(f, lang)}</td>"
             f"<td>{citation_links(f, site_base, lang)}</td></tr>"
         )
     head_who = "<th>" + ("员工" if lang == "zh" else "Employee") + "</th>" if show_employee else ""
@@ -185,4 +196,7 @@ def summary_line(summary: dict[str, Any], lang: str) -> str:
     from decimal import Decimal
 
     total = fmt_money(Decimal(summary["amount_at_risk"]))
-    return f"<p><b>{t('findings', lang)}: {summary['findings']}</b> ({counts}) · {t('amount', lang)}: <b>{total}</b></p>"
+    rng = summary.get("amount_range") or {"low": "0", "high": "0"}
+    low, high = fmt_money(Decimal(rng["low"])), fmt_money(Decimal(rng["high"]))
+    extra = "" if not Decimal(rng["high"]) else f" · {t('range', lang)}: <b>{low if low == high else f'{low}–{high}'}</b>"
+    return f"<p><b>{t('findings', lang)}: {summary['findings']}</b> ({counts}) · {t('amount', lang)}: <b>{total}</b>{extra}</p>"

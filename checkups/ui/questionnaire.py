@@ -9,8 +9,9 @@ from typing import Any
 import ipywidgets as w
 
 from ..audit import summarize
-from ..evaluate import Evaluation, evaluate, questions
-from ..registry import area_name, catalog, rules
+from ..evaluate import Evaluation, evaluate, questions, why_not
+from ..regions import resolve
+from ..registry import ADVICE, area_name, catalog, rules
 from ..report import to_html
 from .common import data_link, findings_html, region_dropdown, summary_line, t
 from .saved import SavedAnswers, restore_settings
@@ -34,7 +35,11 @@ class QuestionnaireApp:
         for area in catalog()["questionnaire"]["areas"]:
             boxes = []
             for r in rules(scope="company", area=area):
-                box = w.VBox([self._input(q) for q in r.questions])
+                notes = [n for n in (r.where(lang), ADVICE[lang] if r.advice else None) if n]
+                head = (
+                    [w.HTML(f"<small><i>{'；'.join(notes) if lang == 'zh' else '; '.join(notes)}</i></small>")] if notes else []
+                )
+                box = w.VBox(head + [self._input(q) for q in r.questions])
                 self.rule_boxes[r.id] = box
                 boxes.append(box)
             if boxes:
@@ -73,7 +78,7 @@ class QuestionnaireApp:
         self.saved.restore()
         self._skip()
         for field in (self.region, self.as_of):
-            field.observe(lambda _: self.saved.save(), names="value")
+            field.observe(self._changed, names="value")
 
     def _input(self, q: dict[str, Any]) -> w.Widget:
         label = w.HTML(f"<div style='margin-top:.4em'>{q['text'][self.lang]}</div>")
@@ -128,22 +133,33 @@ class QuestionnaireApp:
             self.saved.save()
 
     def _skip(self) -> None:
-        """Hide the questions of rules that the screening answers rule out."""
+        """Hide the questions of rules that the screening answers, the region or the date rule out."""
         given = self.answers()
+        region = resolve(self.region.value) if self.region.value else None
+        day = self.as_of.value or dt.date.today()
         for r in rules(scope="company"):
             box = self.rule_boxes.get(r.id)
             if box is None:
                 continue
             hidden = any(k in given and given[k] != v for k, v in (r.applies_if or {}).items())
-            box.layout.display = "none" if hidden else None
+            box.layout.display = "none" if hidden or why_not(r, region, day) else None
 
     def run(self) -> Evaluation:
         """Evaluate the answers and show findings, summary and the report link."""
         result = evaluate(self.answers(), as_of=self.as_of.value, region=self.region.value)
         notes = "".join(f"<li>{e.message}</li>" for e in result.errors)
         self.message.value = f"<ul style='color:#b3261e'>{notes}</ul>" if notes else ""
-        self.result.value = summary_line(summarize(result.findings), self.lang) + findings_html(
-            result.findings, self.site_base, self.lang
+        not_run = "".join(
+            f"<li>{r.title[self.lang]}: {why.get(self.lang)}</li>" for r in rules() if (why := result.reasons.get(r.id))
+        )
+        self.result.value = (
+            summary_line(summarize(result.findings), self.lang)
+            + findings_html(result.findings, self.site_base, self.lang)
+            + (
+                f"<p><small>{'未检查：' if self.lang == 'zh' else 'Not checked:'}</small></p><ul><small>{not_run}</small></ul>"
+                if not_run
+                else ""
+            )
         )
         self.links.value = data_link(to_html(result, self.lang), "checkup-report.html", t("report", self.lang), "text/html")
         return result

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from checkups.registry import catalog, rules
+from checkups.registry import ADVICE, Rule, catalog, rules
 from checkups.roster import COLUMNS
 
 from .common import Site, header, link, print_footer, rule_anchor, table, tr, words
@@ -16,6 +16,15 @@ LAUNCHERS = [
     ("roster", "roster_app", "员工名册体检", "Employee roster audit"),
     ("calculators", "calculators_app", "计算器", "Calculators"),
 ]
+
+
+KINDS = {
+    "text": ("文本", "text"),
+    "date": ("日期", "date"),
+    "number": ("数字", "number"),
+    "choice": ("选项", "choice"),
+    "bool": ("是/否", "yes/no"),
+}
 
 
 def checkup_pages(site: Site) -> None:
@@ -71,19 +80,13 @@ def _index(lang: str) -> str:
     lines += [
         "",
         table(
-            [words("英文列名", "Column", lang), words("中文列名", "Chinese header", lang), words("类型", "Kind", lang)],
-            (
-                [
-                    name,
-                    zh,
-                    {
-                        "text": words("文本", "text", lang),
-                        "date": words("日期", "date", lang),
-                        "number": words("数字", "number", lang),
-                    }[kind],
-                ]
-                for name, (kind, zh, _) in COLUMNS.items()
-            ),
+            [
+                words("英文列名", "Column", lang),
+                words("中文列名", "Chinese header", lang),
+                words("类型", "Kind", lang),
+                words("说明", "Notes", lang),
+            ],
+            ([name, c.zh, words(*KINDS[c.kind], lang), c.note.get(lang)] for name, c in COLUMNS.items()),
         ),
     ]
     lines += ["", f"## {words('在电脑上运行', 'Run it on your computer', lang)}", ""]
@@ -166,20 +169,25 @@ def _questionnaire(lang: str) -> str:
             continue
         lines += ["", f"## {tr(areas[area]['name'], lang)}", ""]
         for r in company:
-            cond = ""
+            cond = "".join(f" <small>（{n}）</small>" if lang == "zh" else f" <small>({n})</small>" for n in _notes(r, lang))
             if r.applies_if:
                 when = (
                     "；".join(tr(screening[k]["text"], lang) for k in r.applies_if)
                     if lang == "zh"
                     else "; ".join(tr(screening[k]["text"], lang) for k in r.applies_if)
                 )
-                cond = words(f"（如适用：{when}）", f" (if applicable: {when})", lang)
+                cond += words(f"（如适用：{when}）", f" (if applicable: {when})", lang)
             for q in r.questions:
                 lines.append(
                     f"1. {tr(q['text'], lang)}{cond} {_answer(q, lang)} <small>[{words('规则', 'rule', lang)}]({link(page, 'services/' + r.area.replace('_', '-'), rule_anchor(r.id))})</small>"
                 )
     lines.append(print_footer(lang))
     return "\n".join(lines)
+
+
+def _notes(r: Rule, lang: str) -> list[str]:
+    """The region condition and the 'good practice' mark of a rule, as shown beside its questions."""
+    return [n for n in (r.where(lang), ADVICE[lang] if r.advice else None) if n]
 
 
 def _answer(q: dict, lang: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from checkups.registry import catalog, rules
+from checkups.registry import catalog, parse_cites, rules
 
 from .common import (
     Site,
@@ -32,10 +32,12 @@ def _codes() -> list[str]:
 
 
 def _cited_by() -> dict[tuple[str, str], list[str]]:
+    """The rules that cite each article, in their citations or their texts (``{cite: …}``)."""
     found: dict[tuple[str, str], list[str]] = {}
     for r in rules():
-        for c in r.citations:
-            found.setdefault((c.law, c.article), []).append(r.id)
+        placed = [c for text in r.source.values() for v in text.values() for group in parse_cites(v) for c in group]
+        for c in dict.fromkeys((c.law, c.article) for c in [*r.citations, *placed]):
+            found.setdefault(c, []).append(r.id)
     return found
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from checkups.registry import catalog, rules
+from checkups.registry import ADVICE, Rule, catalog, law, rules
 
-from .common import SEVERITY, Site, cites, header, link, print_footer, rule_anchor, table, tr, words
+from .common import SEVERITY, Site, cites, header, link, linked, print_footer, rule_anchor, table, tr, words
 
 
 def slug(area: str) -> str:
@@ -86,14 +86,16 @@ def _service(area: dict, lang: str) -> str:
         lines += [f"## {words('体检检查的规则', 'Rules the check-up tests', lang)}", ""]
         for r in checked:
             how = words("问卷", "questionnaire", lang) if r.scope == "company" else words("员工名册", "employee roster", lang)
+            advice = f" · *{ADVICE[lang]}*" if r.advice else ""
             lines += [
                 f"### {r.title[lang]} {{#{rule_anchor(r.id)}}}",
                 "",
-                f"`{r.id}` · {words('风险等级', 'severity', lang)}: **{SEVERITY[r.severity][lang]}** · {words('检查方式', 'checked from', lang)}: {how}",
+                f"`{r.id}` · {words('风险等级', 'severity', lang)}: **{SEVERITY[r.severity][lang]}** · {words('检查方式', 'checked from', lang)}: {how}{advice}",
                 "",
-                f"- **{words('问题', 'Finding', lang)}:** {_plain_message(r.message[lang])}",
-                f"- **{words('法律后果', 'Consequence', lang)}:** {r.consequence[lang]}",
-                f"- **{words('整改建议', 'What to do', lang)}:** {r.remediation[lang]}",
+                f"- **{words('问题', 'Finding', lang)}:** {_plain_message(linked(page, r.source['message'][lang], lang))}",
+                f"- **{words('法律后果', 'Consequence', lang)}:** {linked(page, r.source['consequence'][lang], lang)}",
+                f"- **{words('整改建议', 'What to do', lang)}:** {linked(page, r.source['remediation'][lang], lang)}",
+                *_conditions(page, r, lang),
                 f"- **{words('依据', 'Basis', lang)}:** {cites(page, r.citations, lang)}",
                 "",
             ]
@@ -109,6 +111,34 @@ def _service(area: dict, lang: str) -> str:
         f"[{words('打印本领域检查清单', 'Print the checklist for this area', lang)}]({link(page, 'checklists/' + slug(area['id']))})",
     ]
     return "\n".join(lines)
+
+
+def _conditions(page: str, r: Rule, lang: str) -> list[str]:
+    """Where and when the rule applies, and what money may be added to a finding."""
+    out = []
+    if r.applies_in:
+        out.append(f"- **{words('适用地区', 'Region', lang)}:** {r.where(lang)}")
+    if r.dated_basis:
+        basis = r.dated_basis
+        entry = law(basis["law"])
+        name, day = entry["short"][lang], entry["effective"]
+        before = (
+            linked(page, basis["before"][lang], lang)
+            if "before" in basis
+            else words("不检查（尚未施行）。", "not checked (not yet in force).", lang)
+        )
+        out.append(
+            f"- **{words('适用的规定', 'Which law applies', lang)}:** "
+            + words(f"检查日在{day}（《{name}》施行）之前：", f"audit date before {day} (when the {name} took effect): ", lang)
+            + before
+            + words(f" 自{day}起：", f" From {day}: ", lang)
+            + linked(page, basis["from"][lang], lang)
+        )
+    if r.amount_range:
+        out.append(
+            f"- **{words('可能另加的金额', 'Money that may be added', lang)}:** {linked(page, r.amount_range['label'][lang], lang)}"
+        )
+    return out
 
 
 def _plain_message(text: str) -> str:
@@ -142,7 +172,9 @@ def checklist_pages(site: Site) -> None:
 def _items(page: str, area: dict, lang: str) -> list[str]:
     out = []
     for r in rules(area=area["id"]):
-        out.append(f"- {r.title[lang]} <small>({cites(page, r.citations[:2], lang)})</small>")
+        where = f" · {r.where(lang)}" if r.applies_in else ""
+        advice = f" · {ADVICE[lang]}" if r.advice else ""
+        out.append(f"- {r.title[lang]} <small>({cites(page, r.citations[:2], lang)}{where}{advice})</small>")
     out += [f"- {tr(x, lang)}" for x in area.get("checklist_extra", [])]
     return out
 
