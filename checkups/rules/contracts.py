@@ -51,18 +51,24 @@ def _double_wage(wage: Decimal | None, h: int, s: int | None, stop: int, as_of: 
     facts = {"hire_date": day(h), "signed_date": day(s) or "—", "due_date": ""}
     hired = dt.date.fromordinal(h)
     signed = None if s is None else dt.date.fromordinal(s)
+    judged = dt.date.fromordinal(as_of)  # the audit date decides how a part month counts (SPC-II 6)
     if wage is None:
-        period = calc.double_wage_period(hired, signed, dt.date.fromordinal(stop))
+        period = calc.double_wage_period(hired, signed, dt.date.fromordinal(stop), judged_on=judged)
         facts["due_date"] = period.first.isoformat()
         steps = (
             Text("未填月工资：无法计算二倍工资金额。", "No monthly wage in the roster: the double wage cannot be computed."),
         )
         return Detail(
-            facts, Trace({"hire_date": day(h), "signed_date": day(s), "as_of": day(stop)}, (period.grace, period.limit), steps)
+            facts,
+            Trace(
+                {"hire_date": day(h), "signed_date": day(s), "as_of": day(stop)},
+                (period.grace, period.limit, period.basis),
+                steps,
+            ),
         )
-    result = calc.double_wage(wage, hired, signed, as_of=dt.date.fromordinal(stop))
+    result = calc.double_wage(wage, hired, signed, as_of=dt.date.fromordinal(stop), judged_on=judged)
     facts["due_date"] = result.details["first_day"].isoformat()
-    steps = result.steps
+    steps = result.steps + result.warnings
     params = result.parameters
     if add_months(result.details["last_day"], 12 * int(limitation.value)) < dt.date.fromordinal(as_of):
         steps += (LIMITATION,)
@@ -72,7 +78,11 @@ def _double_wage(wage: Decimal | None, h: int, s: int | None, stop: int, as_of: 
 
 @employee_check("contracts.written_within_one_month", "contract_signed_date", applies_to={FULL})
 def written_within_one_month(r: Roster, ctx: Context) -> Iterator[Finding]:
-    """No written contract by hire date + 1 month: the extra wage of LCL 82, to the audit date."""
+    """No written contract by hire date + 1 month: the extra wage of LCL 82, to the audit date.
+
+    The double wage starts the day after the month ends (``due`` + 1: Civil Code 201, 202;
+    see :mod:`checkups.calc.contracts`), so a contract signed on that first day owes none.
+    """
     grace = int(ctx.param("deadlines.contract_written_months").value)
     limit = int(ctx.param("deadlines.deemed_open_ended_months").value)
     due = ctx.shifted(r, "contract_clock", grace)
@@ -80,23 +90,19 @@ def written_within_one_month(r: Roster, ctx: Context) -> Iterator[Finding]:
     stop = ctx.stop(r)
     signed = first_signed(r)
     _renewals(r, ctx, limit)  # rows signed after year one (s > y) are renewals: named in a notice, not judged
-    late = [i for i, (s, d, y, st) in enumerate(zip(signed, due, year_on, stop)) if st >= d and (s is None or d < s <= y)]
+    late = [i for i, (s, d, y, st) in enumerate(zip(signed, due, year_on, stop)) if st > d and (s is None or d + 1 < s <= y)]
     limitation = ctx.param("deadlines.arbitration_limitation_years")
-    most = Decimal(limit - grace)  # a full first year: exactly 11 months (months count from the clock start)
     memo: dict[tuple, Decimal] = {}
     ids, hires, wages, as_of = r.columns["employee_id"], r.columns["hire_date"], column(r, "monthly_wage"), ctx.as_of_ord
     for i in late:
         h, s, wage = hires[i], signed[i], wages[i]
         amount = None
         if wage is not None:
-            if stop[i] >= year_on[i] - 1 and (s is None or s >= year_on[i]):
-                months = most
-            else:
-                key = (h, s, stop[i])
-                months = memo.get(key)
-                if months is None:
-                    hired, signed_on = dt.date.fromordinal(h), None if s is None else dt.date.fromordinal(s)
-                    months = memo[key] = calc.double_wage_period(hired, signed_on, dt.date.fromordinal(stop[i])).months
+            end = min(stop[i], year_on[i] - 1, s - 1 if s is not None else stop[i])  # the last day counted
+            months = memo.get((h, end))
+            if months is None:
+                period = calc.double_wage_period(dt.date.fromordinal(h), None, dt.date.fromordinal(end), judged_on=ctx.as_of)
+                months = memo[(h, end)] = period.months
             amount = round_fen(wage * months)
         yield Finding(
             "contracts.written_within_one_month",
