@@ -8,7 +8,7 @@ runs unchanged in CPython and in Pyodide.
 >>> result = audit_roster("samples/roster.csv", as_of="2025-06-30", region="guangzhou")  # doctest: +SKIP
 """
 
-from . import calc, figures, regions
+from . import calc, figures, regions, retirement
 from .audit import AuditResult, audit_records, audit_roster
 from .evaluate import Evaluation, evaluate, questions
 from .findings import Finding, Trace
@@ -41,6 +41,7 @@ __all__ = [
     "questions",
     "read_roster",
     "regions",
+    "retirement",
     "rule",
     "rules",
     "to_html",

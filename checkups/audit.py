@@ -18,7 +18,7 @@ from .regions import resolve
 from .registry import SEVERITY_ORDER
 from .registry import rule as get_rule
 from .roster import COLUMNS, Roster, RowError, read_roster
-from .rules import CHECKS, Context
+from .rules import CHECKS, DISPATCHED, FULL, PART, PENSIONER, SERVICE, Context, notice_text, spc_ii_effective
 from .text import Text, round_fen, to_money
 from .timeline import parse_date
 
@@ -97,25 +97,40 @@ def summarize(findings: list[Finding]) -> dict[str, Any]:
     }
 
 
+#: notices given once when the roster has workers of a kind that some checks leave out
+KIND_NOTICES = {PART: "part_time", DISPATCHED: "dispatched", PENSIONER: "pensioner", SERVICE: "pensioner_labour_service"}
+
+
 def _range(low: Decimal, high: Decimal) -> dict[str, str]:
     return {"low": str(round_fen(low)), "high": str(round_fen(high))}
 
 
 def run_checks(roster: Roster, ctx: Context) -> list[Finding]:
-    """Every registered employee check whose columns the roster has."""
+    """Every registered employee check whose columns the roster has, on the kinds of worker it judges."""
     findings: list[Finding] = []
+    kinds = ctx.kinds(roster)
+    present = set(kinds)
+    by_line = dict(zip(roster.line, kinds)) if present != {FULL} else None
     for check in CHECKS:
+        if present.isdisjoint(check.applies_to):
+            continue
         missing = [c for c in check.needs if c not in roster.present]
         if missing:
-            names = ", ".join(f"{c} ({COLUMNS[c][1]})" for c in missing)
-            ctx.notices.append(
-                Text(
-                    f"{'、'.join(check.rules)}：名册缺少列 {names}，未检查。",
-                    f"{', '.join(check.rules)}: not checked, the roster has no {names} column.",
-                )
-            )
+            names = ", ".join(f"{c} ({COLUMNS[c].zh})" for c in missing)
+            rules_ = [get_rule(r).title for r in check.rules]
+            titles = {"zh": "、".join(t["zh"] for t in rules_), "en": "; ".join(t["en"] for t in rules_)}
+            ctx.notices.append(notice_text("not_checked", checks=titles, columns=names))
             continue
-        findings.extend(check.run(roster, ctx))
+        found = check.run(roster, ctx)
+        if by_line is not None and not present <= check.applies_to:
+            found = [f for f in found if f.row is None or by_line[f.row] in check.applies_to]
+        findings.extend(found)
+    ids = roster.columns["employee_id"]
+    for kind, key in KIND_NOTICES.items():
+        if kind in present:
+            who = [e for e, k in zip(ids, kinds) if k == kind]
+            for e in who:
+                ctx.flag(key, e, until=str(spc_ii_effective()), since=str(spc_ii_effective()))
     ctx.notices.extend(ctx.flag_notices())
     findings.sort(key=attrgetter("row"))  # stable: within a row, the checks' order (service areas)
     return findings

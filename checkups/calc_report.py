@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .calc import Limit, Result
 from .registry import Citation
-from .report import _cite, _e, _region, _t, _unverified, meta_table, page_end, page_start
+from .report import _cite, _e, _region, _t, meta_table, page_end, page_start
 from .text import Text, fmt_money
 
 __all__ = ["Calculation", "to_html"]
@@ -44,11 +44,9 @@ class Calculation:
 def _outcome(outcome: Result | Limit, lang: str) -> str:
     if isinstance(outcome, Result):
         head = f"{_e(AMOUNT.get(lang))}: <strong>{_e(fmt_money(outcome.amount))}</strong>"
-        notes = [w.get(lang) for w in outcome.warnings]
     else:
         head = f"{_e(outcome.label.get(lang))}: <strong>{_e(outcome.value.get(lang))}</strong>"
-        notes = []
-    notes += [_unverified(p, lang) for p in outcome.parameters if not p.verified]
+    notes = [w.get(lang) for w in outcome.warnings]  # the calculators warn of their unverified figures themselves
     cites = "；".join(f'<a href="#{_e(c.anchor)}">{_e(_cite(c.law, c.article, lang))}</a>' for c in outcome.citations)
     steps = "".join(f"<li>{_e(s.get(lang))}</li>" for s in outcome.steps)
     warn = "".join(f"<li>{_e(n)}</li>" for n in notes)

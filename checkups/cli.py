@@ -26,17 +26,6 @@ from .timeline import DateError, MissingFigureError, parse_date
 REGION_HELP = "province or city: name (成都, 成都市), id (chengdu) or 6-digit code (510100); default national"
 USAGE_ERRORS = (RosterError, InputError, DateError, MissingFigureError, UnknownNameError)
 
-CALCULATORS: dict[str, tuple[str, ...]] = {
-    "severance": ("sev",),
-    "unlawful_termination": ("unlawful-termination",),
-    "double_wage": ("double-wage",),
-    "overtime_pay": ("overtime-pay", "overtime"),
-    "untaken_leave_pay": ("untaken-leave-pay",),
-    "annual_leave_days": ("annual-leave-days", "annual-leave"),
-    "max_probation_months": ("max-probation-months", "probation"),
-    "min_probation_wage": ("min-probation-wage",),
-}
-
 
 def _out(text: str, path: str | None) -> None:
     if path:
@@ -78,40 +67,56 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _calc_lines(outcome: Any, lang: str) -> list[str]:
+    if isinstance(outcome, calc.Result):
+        lines = [s.get(lang) for s in outcome.steps] + [f"! {w.get(lang)}" for w in outcome.warnings]
+        lines.append(("金额" if lang == "zh" else "Amount") + f": {fmt_money(outcome.amount)}")
+    else:
+        lines = [f"{outcome.label.get(lang)}: {outcome.value.get(lang)}"] + [s.get(lang) for s in outcome.steps]
+        lines += [f"! {w.get(lang)}" for w in outcome.warnings]
+    lines.append(("依据" if lang == "zh" else "Citations") + ": " + "; ".join(map(str, outcome.citations)))
+    return lines
+
+
 def cmd_calc(args: argparse.Namespace) -> int:
-    name = args.calculator
-    func = getattr(calc, name)
-    if name in ("severance", "unlawful_termination"):
-        result = func(args.monthly_wage, args.start, args.end, region=args.region, avg_wage=args.avg_wage, min_wage=args.min_wage)
-    elif name == "double_wage":
-        result = func(args.monthly_wage, args.hire_date, args.signed_date, as_of=args.as_of)
-    elif name == "overtime_pay":
-        result = func(
-            args.hourly_wage,
-            workday_hours=args.workday_hours,
-            rest_day_hours=args.rest_day_hours,
-            holiday_hours=args.holiday_hours,
-        )
-    elif name == "untaken_leave_pay":
-        result = func(args.monthly_wage, args.days)
-    elif name == "annual_leave_days":
-        result = func(args.years)
-    elif name == "max_probation_months":
-        term = None if args.term_months.lower() in ("open", "open-ended", "none", "无固定期限") else args.term_months
-        result = func(term, task_based=args.task_based)
-    else:
-        result = func(args.contract_wage, min_wage=args.min_wage)
-    if isinstance(result, calc.Result):
-        if args.format == "json":
-            _out(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n", None)
-        else:
-            lines = [s.get(args.lang) for s in result.steps] + [f"! {w.get(args.lang)}" for w in result.warnings]
-            lines.append(("金额" if args.lang == "zh" else "Amount") + f": {fmt_money(result.amount)}")
-            lines.append(("依据" if args.lang == "zh" else "Citations") + ": " + "; ".join(map(str, result.citations)))
-            _out("\n".join(lines) + "\n", None)
-    else:
+    spec = calc.find(args.calculator)
+    values = {f.name: getattr(args, (f.cli or f.name) if f.positional else f.name) for f in spec.fields}
+    result = spec.run(values, region=getattr(args, "region", None), today=dt.date.today())  # the CLI's default date
+    if spec.plain:
         _out((json.dumps({"result": str(result)}) if args.format == "json" else str(result)) + "\n", None)
+        return 0
+    outcomes = result if isinstance(result, tuple) else (result,)
+    if args.format == "json":
+        data = [o.as_dict() for o in outcomes]
+        _out(json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2) + "\n", None)
+    else:
+        _out("\n".join(line for o in outcomes for line in _calc_lines(o, args.lang)) + "\n", None)
     return 0
+
+
+def _calc_parsers(sub: Any) -> None:
+    """One subcommand per calculator of the registry, its arguments generated from the fields."""
+    p = sub.add_parser("calc", help="run a statutory calculator")
+    calcs = p.add_subparsers(dest="calculator", required=True)
+    for spec in calc.CALCULATORS:
+        c = calcs.add_parser(spec.name, aliases=list(spec.aliases), help=spec.help.en)
+        c.set_defaults(calculator=spec.name, run=cmd_calc)
+        _common(c, formats=("text", "json"))
+        for f in spec.fields:
+            text = f.help.en if f.help else f.label.en
+            if f.kind == "choice":
+                text += f" (one of {', '.join(v for v, _ in f.choices)}; default {f.default})"
+            if f.positional:
+                c.add_argument(f.cli or f.name, nargs=None if f.required else "?", help=text)
+                continue
+            flag = "--" + f.name.replace("_", "-")
+            if f.kind == "bool":
+                c.add_argument(flag, dest=f.name, action="store_true", help=text)
+            else:
+                choices = [v for v, _ in f.choices] or None
+                c.add_argument(flag, dest=f.name, choices=choices, required=f.required, help=text)
+        if spec.region:
+            c.add_argument("--region", help=REGION_HELP)
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
@@ -184,40 +189,7 @@ def parser() -> argparse.ArgumentParser:
     _common(p, formats=("text", "json", "markdown", "html"))
     p.set_defaults(run=cmd_evaluate)
 
-    p = sub.add_parser("calc", help="run a statutory calculator")
-    calcs = p.add_subparsers(dest="calculator", required=True)
-    for name, aliases in CALCULATORS.items():
-        c = calcs.add_parser(name, aliases=list(aliases), help=(getattr(calc, name).__doc__ or "").splitlines()[0])
-        c.set_defaults(calculator=name, run=cmd_calc)
-        _common(c, formats=("text", "json"))
-        if name in ("severance", "unlawful_termination"):
-            c.add_argument("monthly_wage", help="average monthly wage of the last 12 months")
-            c.add_argument("start", help="first day of employment")
-            c.add_argument("end", help="last day of employment (counts)")
-            c.add_argument("--region", help=REGION_HELP)
-            c.add_argument("--avg-wage")
-            c.add_argument("--min-wage")
-        elif name == "double_wage":
-            c.add_argument("monthly_wage")
-            c.add_argument("hire_date")
-            c.add_argument("signed_date", nargs="?", help="date the contract was signed (omit: never)")
-            c.add_argument("--as-of", help="audit date (default today)")
-        elif name == "overtime_pay":
-            c.add_argument("hourly_wage", help="hourly wage (monthly wage ÷ 174)")
-            c.add_argument("--workday-hours", default=0)
-            c.add_argument("--rest-day-hours", default=0)
-            c.add_argument("--holiday-hours", default=0)
-        elif name == "untaken_leave_pay":
-            c.add_argument("monthly_wage")
-            c.add_argument("days")
-        elif name == "annual_leave_days":
-            c.add_argument("years", help="cumulative years of work")
-        elif name == "max_probation_months":
-            c.add_argument("term_months", help="contract term in months, or 'open-ended'")
-            c.add_argument("--task-based", action="store_true")
-        else:
-            c.add_argument("contract_wage")
-            c.add_argument("--min-wage", required=True)
+    _calc_parsers(sub)
 
     p = sub.add_parser("figures", help="list the figures in force (minimum wages, average wages, …)")
     p.add_argument("name", nargs="?", help="one parameter, e.g. minimum_wage.monthly (default: all)")

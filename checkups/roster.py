@@ -8,46 +8,25 @@ Conversion is by column with per-value caches, so large rosters stay fast.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass, field
-from operator import itemgetter, methodcaller
 from pathlib import Path
 from typing import Any
 
+from .columns import CHOICES, COLUMNS, NO, REQUIRED, YES
+from .tables import RosterError, read_table
 from .text import InputError, to_number
 from .timeline import DateError, parse_date
 
 __all__ = ["COLUMNS", "CellError", "Roster", "RosterError", "RowError", "read_roster"]
 
-#: canonical name → (kind, Chinese header, other accepted headers)
-COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "employee_id": ("text", "工号", ("员工编号", "编号", "id")),
-    "name": ("text", "姓名", ("员工姓名",)),
-    "hire_date": ("date", "入职日期", ("用工日期", "入职时间")),
-    "contract_signed_date": ("date", "劳动合同签订日期", ("合同签订日期", "签订日期")),
-    "contract_term_months": ("number", "合同期限（月）", ("合同期限", "合同期限月")),
-    "probation_months": ("number", "试用期（月）", ("试用期", "试用期月")),
-    "monthly_wage": ("number", "月工资", ("工资", "月薪")),
-    "probation_wage": ("number", "试用期工资", ()),
-    "social_insurance_date": ("date", "社保参保日期", ("参保日期", "社保日期")),
-    "housing_fund_date": ("date", "公积金缴存日期", ("公积金日期",)),
-    "weekly_hours": ("number", "周工时", ("每周工时",)),
-    "overtime_hours_month": ("number", "月加班小时", ("月加班时间", "加班小时")),
-    "end_date": ("date", "离职日期", ("离职时间",)),
-}
-REQUIRED = ("employee_id", "hire_date")
 _EXPECTED = {
     "date": "a date such as 2025-03-01, 2025/3/1 or 2025年3月1日",
     "number": "a number >= 0",
     "text": "text",
+    "bool": "yes or no (是/否)",
 }
-
-
-class RosterError(Exception):
-    """The input cannot be read as a roster at all (the CLI exits with status 2)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +55,8 @@ def _key(header: str) -> str:
 
 
 _ALIASES: dict[str, str] = {}
-for _name, (_kind, _zh, _more) in COLUMNS.items():
-    for _alias in (_name, _zh, *_more):
+for _name, _column in COLUMNS.items():
+    for _alias in (_name, _column.zh, *_column.aliases):
         _ALIASES.setdefault(_key(_alias), _name)
 
 
@@ -91,6 +70,30 @@ def _date_value(raw: str) -> Any:
         return parse_date(raw).toordinal()
     except DateError as exc:
         return CellError(str(exc))
+
+
+def _choice(column: str):
+    """The converter of a choice column: accepted text → code, or a CellError naming the choices."""
+    accepted = CHOICES[column]
+    codes = sorted(set(accepted.values()))
+    chinese = [w for w in accepted if not w.isascii()]
+
+    def convert(raw: str) -> Any:
+        found = accepted.get(raw.strip().lower().replace(" ", ""))
+        if found is None:
+            return CellError(f"expected one of {', '.join(codes)} ({'、'.join(chinese)}) (got {raw.strip()!r})")
+        return found
+
+    return convert
+
+
+def _bool_value(raw: str) -> Any:
+    text = raw.strip().lower()
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    return CellError(f"expected yes or no (是/否) (got {raw.strip()!r})")
 
 
 def _number_value(raw: str) -> Any:
@@ -136,132 +139,6 @@ class Roster:
         return None if col is None else col[index]
 
 
-def _decode(data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise RosterError("the file is not text in UTF-8 or GB18030/GBK: save it as CSV (UTF-8) or .xlsx")
-
-
-class _Records:
-    """A table as a list of rows (any CSV the csv module reads, or a worksheet)."""
-
-    def __init__(self, records: list[list[str]]):
-        self.records = records
-
-    def head(self) -> list[list[str]]:
-        return self.records[:50]
-
-    def columns(self, head: int, positions: list[int]) -> tuple[dict[int, list[str]], list[int]]:
-        """The cells below the header, column by column, and each row's spreadsheet line."""
-        body = self.records[head + 1 :]
-        first_line = head + 2
-        if all(map(any, body)):
-            data, lines = body, list(range(first_line, first_line + len(body)))
-        else:  # skip empty lines (a spreadsheet's blank rows), keeping every other row's line number
-            keep = [i for i, r in enumerate(body) if any(c.strip() for c in r)]
-            data, lines = [body[i] for i in keep], [first_line + i for i in keep]
-        width = max(positions) + 1
-        if data and min(map(len, data)) < width:
-            data = [r if len(r) >= width else r + [""] * (width - len(r)) for r in data]
-        return {pos: list(map(itemgetter(pos), data)) for pos in positions}, lines
-
-
-class _Lines:
-    """An unquoted CSV whose rows all have the header's number of cells: split in one go.
-
-    Equivalent to the csv module for such files (no quotes, so no embedded delimiters or
-    line breaks), and several times faster; anything else goes to :class:`_Records`.
-    """
-
-    def __init__(self, text: str, lines: list[str], delimiter: str):
-        self.text, self.lines, self.delimiter = text, lines, delimiter
-
-    def head(self) -> list[list[str]]:
-        return [line.split(self.delimiter) for line in self.lines[:50]]
-
-    def columns(self, head: int, positions: list[int]) -> tuple[dict[int, list[str]], list[int]]:
-        d = self.delimiter
-        body = self.lines[head + 1 :]
-        width = self.lines[head].count(d) + 1
-        if body and (set(map(methodcaller("count", d), body)) != {width - 1} or d * (width - 1) in body):
-            return _Records([line.split(d) for line in self.lines]).columns(head, positions)
-        if body:  # the text after the header line, one delimiter between all cells
-            offset = sum(map(len, self.lines[: head + 1])) + head + 1
-            cells = self.text[offset:].rstrip("\n").replace("\n", d).split(d)
-        else:
-            cells = []
-        return {pos: cells[pos::width] for pos in positions}, list(range(head + 2, head + 2 + len(body)))
-
-
-def _csv_table(data: bytes) -> _Records | _Lines:
-    text = _decode(data)
-    if "\x00" in text:
-        raise RosterError("the file is not a table: it holds binary data; use CSV or .xlsx")
-    first = next((line for line in text[:8192].splitlines() if line.strip()), "")
-    delimiter = max((",", "\t", ";"), key=first.count)
-    if '"' not in text:
-        unix = text.replace("\r\n", "\n") if "\r" in text else text
-        lines = unix.split("\n")
-        if lines and lines[-1] == "":
-            lines.pop()
-        if "\r" not in unix and "" not in lines:
-            return _Lines(unix, lines, delimiter)
-    return _Records(list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)))
-
-
-def _xlsx_records(data: bytes) -> list[list[str]]:
-    try:
-        import openpyxl
-    except ImportError:
-        raise RosterError("reading .xlsx needs the openpyxl package; save the roster as CSV instead") from None
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise RosterError(f"the .xlsx file cannot be opened ({type(exc).__name__})") from None
-    sheet = book.worksheets[0]
-    records = []
-    for row in sheet.iter_rows(values_only=True):
-        records.append([_cell_text(v) for v in row])
-    book.close()
-    return records
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _table(source: str | Path | bytes) -> _Records | _Lines:
-    if isinstance(source, bytes):
-        data = source
-    else:
-        path = Path(source)
-        if not path.exists():
-            raise RosterError(f"no such file: {path}")
-        if path.is_dir():
-            raise RosterError(f"{path} is a folder, not a roster file")
-        data = path.read_bytes()
-    if not data.strip():
-        raise RosterError("the file is empty")
-    if data.startswith(b"PK\x03\x04"):
-        return _Records(_xlsx_records(data))
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise RosterError("old Excel .xls files are not supported: save the roster as .xlsx or CSV")
-    return _csv_table(data)
-
-
 def _header(records: list[list[str]]) -> tuple[int, dict[int, str], list[str]]:
     """The header's index, its column map and the unknown headers."""
     seen = 0
@@ -286,16 +163,16 @@ def _header(records: list[list[str]]) -> tuple[int, dict[int, str], list[str]]:
             break
     if first_missing is None:
         raise RosterError("the file has no rows")
-    names = " and ".join(f"{n} ({COLUMNS[n][1]})" for n in first_missing)
+    names = " and ".join(f"{n} ({COLUMNS[n].zh})" for n in first_missing)
     raise RosterError(f"no {names} column in the header row: the roster needs employee_id and hire_date")
 
 
-_CONVERTERS = {"date": _date_value, "number": _number_value, "text": lambda raw: raw}
+_CONVERTERS = {"date": _date_value, "number": _number_value, "text": lambda raw: raw, "bool": _bool_value}
 
 
 def read_roster(source: str | Path | bytes, *, as_of: dt.date | None = None) -> Roster:
     """Read and check a roster; rows with a bad cell go to ``errors``, the rest to ``columns``."""
-    table = _table(source)
+    table = read_table(source)
     head, mapping, unknown = _header(table.head())
     raw_columns, lines = table.columns(head, list(mapping))
     total = len(lines)
@@ -304,8 +181,11 @@ def read_roster(source: str | Path | bytes, *, as_of: dt.date | None = None) -> 
     caches = {kind: _Cache(convert) for kind, convert in _CONVERTERS.items()}  # shared: date columns repeat values
     for pos, name in mapping.items():
         raw = raw_columns[pos]
-        kind = COLUMNS[name][0]
-        if kind == "text":
+        kind = COLUMNS[name].kind
+        if kind == "choice":
+            cache = _Cache(_choice(name))
+            columns[name] = values = list(map(cache.__getitem__, raw))
+        elif kind == "text":
             values = raw if name not in REQUIRED else list(map(str.strip, raw))  # only ids are compared
             if "" in values:
                 values = [v.strip() or None for v in values]

@@ -25,10 +25,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from checkups.audit import audit_roster
-from checkups.roster import COLUMNS
 from checkups.timeline import add_months
 
 AS_OF = dt.date(2025, 6, 30)
+HEADER = [
+    "employee_id", "name", "hire_date", "contract_signed_date", "contract_term_months", "probation_months",
+    "monthly_wage", "probation_wage", "social_insurance_date", "housing_fund_date", "weekly_hours",
+    "overtime_hours_month", "end_date",
+]  # fmt: skip
 
 
 def synthetic_rows(n: int, seed: int = 20251130):
@@ -77,7 +81,7 @@ def synthetic_rows(n: int, seed: int = 20251130):
 def write_roster(path: Path, n: int) -> None:
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
-        writer.writerow(list(COLUMNS))
+        writer.writerow(HEADER)
         writer.writerows(synthetic_rows(n))
 
 

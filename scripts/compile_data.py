@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -99,6 +100,20 @@ def _folder(name: str) -> dict:
     return found
 
 
+def _notices() -> dict:
+    """The roster audit's notices: bilingual texts with their citations and placeholders."""
+    path = DATA / "notices.yaml"
+    notices = _load(path)
+    for key, notice in notices.items():
+        _bilingual(notice.get("text"), path, f"{key} text")
+        for cite in notice.get("citations") or []:
+            _require(isinstance(cite.get("article"), str) and cite.get("law"), path, f"{key}: bad citation {cite!r}")
+        for lang in ("zh", "en"):
+            used = set(re.findall(r"{(\w+)}", notice["text"][lang]))
+            _require(used <= set(notice.get("placeholders") or []), path, f"{key}: undeclared placeholders {used}")
+    return notices
+
+
 def build() -> dict:
     """The whole catalog as a JSON-ready dict."""
     updates = _load(DATA / "updates.yaml") if (DATA / "updates.yaml").exists() else []
@@ -108,6 +123,7 @@ def build() -> dict:
         "laws": laws,
         "parameters": params,
         "rules": compile_rules(DATA / "rules", _load, laws, regions, questionnaire["screening"], params),
+        "notices": _notices(),
         "regions": regions,
         "tiers": tiers,
         "services": _load(DATA / "services.yaml"),

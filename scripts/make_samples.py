@@ -21,7 +21,7 @@ TARGET = SAMPLES / "roster-zh-gb18030.csv"
 def render() -> bytes:
     """The sample with Chinese headers, CRLF line ends, encoded in GB18030."""
     lines = SOURCE.read_text(encoding="utf-8").splitlines()
-    header = ",".join(COLUMNS[name][1] for name in lines[0].split(","))
+    header = ",".join(COLUMNS[name].zh for name in lines[0].split(","))
     return ("\r\n".join([header, *lines[1:]]) + "\r\n").encode("gb18030")
 
 

@@ -18,7 +18,7 @@ AS_OF = dt.date(2025, 6, 30)
 # comments in samples/README.md): employee → {rule: amount or None}.
 EXPECTED = {
     "E002": {
-        "contracts.written_within_one_month": "27200.00",  # 2025-02-15..06-30: 4 months + 16/30 × 6,000
+        "contracts.written_within_one_month": "27000.00",  # 2025-02-16..06-30: 4 months + 15/30 × 6,000
         "social_insurance.not_enrolled": None,
         "social_insurance.housing_fund_not_registered": None,
         "workplace_rules.weekly_hours_over_limit": None,
@@ -29,16 +29,17 @@ EXPECTED = {
     },
     "E004": {"social_insurance.enrolled_late": None, "social_insurance.housing_fund_late": None},
     "E005": {
-        "contracts.written_within_one_month": "49500.00",
+        "contracts.written_within_one_month": "49350.00",  # 2023-06-11..2024-05-09: 10 months + 29/30 × 4,500
         "contracts.deemed_open_ended": None,
         "social_insurance.housing_fund_not_registered": None,
     },
-    "E006": {"wages.below_minimum_wage": "200.00"},  # 2,500 − 2,300
+    "E006": {"wages.below_minimum_wage": "800.00"},  # 2,500 − 2,300 = 200 a month, March to June 2025: × 4
     "E007": {"contracts.contract_expired": None, "onboarding.termination_paperwork": None},
     "E008": {"contracts.open_ended_eligible": None},  # signed 2024 = a renewal: only named in a notice
     "E009": {"contracts.contract_expired": None},
     "E010": {"workplace_rules.overtime_over_monthly_limit": None},
-    "E011": {"contracts.written_within_one_month": "13845.16"},  # 2 months + 12/31 × 5,800
+    "E011": {"contracts.written_within_one_month": "13658.06"},  # 2024-11-09..2025-01-19: 2 months + 11/31 × 5,800
+    "E012": {"wages.below_hourly_minimum_wage": "162.00"},  # 2,000 / (20 h × 52 / 12) = 23.08 < 23.7: (2,054 − 2,000) × 3
     "E013": {"contracts.probation_too_long": "4000.00"},  # no probation on a 2-month contract
 }
 
@@ -136,7 +137,8 @@ class TestRegionalFigures:
             region="guangzhou",
             min_wage=2700,
         )
-        assert [(f.rule, f.amount) for f in result.findings] == [("wages.below_minimum_wage", Decimal("100.00"))]
+        # 2,700 typed in, taken as in force throughout: 100 a month × 6 months (January to June 2025)
+        assert [(f.rule, f.amount) for f in result.findings] == [("wages.below_minimum_wage", Decimal("600.00"))]
 
     def test_missing_columns_are_named(self) -> None:
         """Checks whose columns are absent are listed as not run."""

@@ -12,6 +12,7 @@ import yaml
 from checkups import calc
 from checkups.audit import audit_records
 from checkups.evaluate import evaluate
+from checkups.retirement import statutory_retirement
 
 CASES_DIR = Path(__file__).parent / "cases"
 DEFAULT_AS_OF = dt.date(2025, 6, 30)
@@ -71,10 +72,13 @@ def test_case(case: dict) -> None:
     elif "audit" in case:
         spec = case["audit"]
         options = {k: spec[k] for k in ("region", "min_wage") if k in spec}
-        result = audit_records([spec["employee"]], as_of=spec.get("as_of", DEFAULT_AS_OF), **options)
+        employees = spec.get("employees") or [spec["employee"]]
+        result = audit_records(employees, as_of=spec.get("as_of", DEFAULT_AS_OF), **options)
         assert result.errors == [], result.errors
-        assert result.audited == 1
+        assert result.audited == len(employees)
         check_findings(result.findings, case)
+        for wanted in case.get("notices") or []:
+            assert any(wanted in n.en for n in result.notices), f"no notice containing {wanted!r}: {result.notices}"
     elif "calc" in case:
         func = getattr(calc, case["calc"])
         out = func(*case.get("args", []), **case.get("kwargs", {}))
@@ -82,8 +86,16 @@ def test_case(case: dict) -> None:
             assert out.amount == Decimal(case["amount"])
         else:
             assert out == case["result"]
+    elif "retirement" in case:
+        spec = case["retirement"]
+        out = statutory_retirement(spec["birth_date"], spec["group"], on=spec.get("on"))
+        assert (out.date, [out.age_years, out.age_months], out.delay_months) == (
+            _date(case["date"]),
+            case["age"],
+            case["delay_months"],
+        )
     else:
-        pytest.fail(f"case has no evaluate/audit/calc section: {case['name']}")
+        pytest.fail(f"case has no evaluate/audit/calc/retirement section: {case['name']}")
 
 
 def test_every_rule_has_a_failing_and_a_passing_case() -> None:
@@ -93,7 +105,7 @@ def test_every_rule_has_a_failing_and_a_passing_case() -> None:
     fired: set[str] = set()
     silent: set[str] = set()
     for _, case in CASES:
-        if "calc" in case:
+        if "calc" in case or "retirement" in case:
             continue
         want = set(expected(case))
         fired |= want

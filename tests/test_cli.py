@@ -20,7 +20,7 @@ class TestAudit:
         data = json.loads(proc.stdout)
         assert (data["as_of"], data["region"], data["rows"], data["audited"]) == ("2025-06-30", "guangzhou", 9, 2)
         assert {"row": 2, "column": "hire_date"}.items() <= data["errors"][0].items()
-        assert data["findings"][0]["amount"] == "48800.00"
+        assert data["findings"][0]["amount"] == "48596.67"  # E107: 2024-11-02 .. 2025-06-30 = 7 months + 29/30 × 6,100
         assert data["summary"]["findings"] == len(data["findings"])
 
     def test_chinese_gb18030_sample(self, run_cli) -> None:
@@ -82,10 +82,30 @@ class TestCalc:
                 ["unlawful_termination", "6000", "2022-01-01", "2024-12-31", "--avg-wage", "13704", "--min-wage", "2500"],
                 "36,000.00",
             ),
-            (["double_wage", "6000", "2025-01-15", "--as-of", "2025-06-30"], "27,200.00"),
-            (["double-wage", "6000", "2025-01-15", "2025-04-21"], "13,200.00"),
+            (["double_wage", "6000", "2025-01-15", "--as-of", "2025-06-30"], "27,000.00"),
+            (["double-wage", "6000", "2025-01-15", "2025-04-21", "--as-of", "2025-06-30"], "13,000.00"),
             (["overtime_pay", "30", "--workday-hours", "10", "--holiday-hours", "8"], "1,170.00"),
+            (["overtime", "--monthly-wage", "6960", "--workday-hours", "10", "--on", "2025-06-30"], "600.00"),
+            (
+                [
+                    "overtime_pay",
+                    "40",
+                    "--hours-system",
+                    "comprehensive",
+                    "--worked-hours",
+                    "510",
+                    "--period",
+                    "quarter",
+                    "--on",
+                    "2024-06-30",
+                ],
+                "600.00",
+            ),
             (["untaken_leave_pay", "6000", "5"], "2,758.62"),
+            (["untaken-leave-pay", "6000", "3", "--refused-in-writing", "--on", "2025-06-30"], "0.00"),
+            (["all-in-wage", "3000", "--workday-hours", "36", "--min-wage", "2500", "--on", "2025-06-30"], "275.86"),
+            (["si-arrears", "1000", "2025-01-15", "--on", "2025-03-01"], "1,022.50"),
+            (["severance", "9000", "2020-01-01", "2024-12-31", "--avg-wage", "13704"], "45,000.00"),
         ],
     )
     def test_money_calculators(self, run_cli, args, amount) -> None:
@@ -100,6 +120,9 @@ class TestCalc:
             (["max_probation_months", "open-ended"], "6"),
             (["probation", "12"], "2"),
             (["min_probation_wage", "5000", "--min-wage", "2500"], "4000.00"),
+            (["min-probation-wage", "6000", "--post-lowest-wage", "5000", "--on", "2025-06-30"], "4000.00"),
+            (["max_probation_months", "24", "--part-time"], "0"),
+            (["annual-leave", "12", "--on", "2008-06-30"], "10"),
         ],
     )
     def test_number_calculators(self, run_cli, args, out) -> None:
@@ -112,9 +135,32 @@ class TestCalc:
         assert data["amount"] == "18000.00" and data["warnings"]
 
     def test_missing_figure_exits_2(self, run_cli) -> None:
-        """Severance without a region or figures says which figure to give."""
-        proc = run_cli("calc", "severance", "6000", "2022-01-01", "2024-12-31")
+        """Severance of a wage below some minimum wage, without a region or figures, says which figure to give."""
+        proc = run_cli("calc", "severance", "2000", "2022-01-01", "2024-12-31")
         assert proc.returncode == 2 and "min_wage" in proc.stderr and "Traceback" not in proc.stderr
+
+    def test_limits_print_label_and_steps(self, run_cli) -> None:
+        """A calculator that answers limits prints each with its steps and citations."""
+        proc = run_cli("calc", "leave-entitlement", "12", "--joined", "2024-07-01", "--lang", "en")
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout.startswith("Paid annual leave this year: 5 days") and "PAL-IM 5" in proc.stdout
+
+    def test_every_calculator_has_a_subcommand_with_its_fields(self) -> None:
+        """The subcommands are generated from the registry: one per calculator, with its aliases and fields."""
+        from checkups import calc
+        from checkups.cli import parser
+
+        sub = next(a for a in parser()._actions if a.dest == "command").choices["calc"]
+        calcs = next(a for a in sub._actions if a.dest == "calculator").choices
+        for spec in calc.CALCULATORS:
+            for name in (spec.name, *spec.aliases):
+                assert name in calcs, name
+            dests = {a.dest for a in calcs[spec.name]._actions}
+            assert {f.cli or f.name for f in spec.fields} <= dests, spec.name
+
+    def test_bad_choice_exits_2(self, run_cli) -> None:
+        proc = run_cli("calc", "overtime_pay", "40", "--hours-system", "shift")
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr
 
 
 class TestRulesAndEvaluate:

@@ -136,6 +136,13 @@ class TestRules:
                 assert c.law in laws, f"{r.id}: unknown law {c.law}"
                 assert c.article in laws[c.law]["articles"], f"{r.id}: {c} is not in the registry"
 
+    def test_every_notice_citation_resolves(self) -> None:
+        """The roster audit's notices cite articles whose text is in the registry."""
+        laws = catalog()["laws"]
+        for key, notice in catalog()["notices"].items():
+            for c in notice["citations"]:
+                assert c["article"] in laws[c["law"]]["articles"], f"notice {key}: {c}"
+
     def test_question_ids_are_unique(self) -> None:
         """No question id is used twice across the questionnaire."""
         ids = [q["id"] for q in catalog()["questionnaire"]["screening"]]

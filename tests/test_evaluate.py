@@ -16,10 +16,14 @@ def fired(result) -> set[str]:
 
 class TestEvaluate:
     def test_nothing_answered_nothing_found(self) -> None:
-        """No answers: no findings, and every company rule is listed as unanswered, never guessed."""
+        """No answers: no findings; every company rule is unanswered, never guessed, except the region-limited
+        ones, which with no region are not applicable."""
         result = evaluate({}, as_of=AS_OF)
         assert result.findings == []
-        assert set(result.unanswered) == {r.id for r in rules(scope="company")}
+        limited = {r.id for r in rules(scope="company") if r.applies_in}
+        assert limited == {"consultation.trustee_agency_filed", "workplace_rules.guangdong_maternity_extra_leave"}
+        assert set(result.unanswered) == {r.id for r in rules(scope="company")} - limited
+        assert limited <= set(result.not_applicable)
 
     def test_all_compliant_answers(self) -> None:
         """Answering every question the compliant way gives no findings."""

@@ -59,7 +59,7 @@ class TestHtml:
     def test_contents(self, sample) -> None:
         """Summary by area and severity, total at risk, each finding with its fix and citation."""
         html = report.to_html(sample, "zh")
-        assert "劳动合同管理" in html and "99,545.16" in html  # contracts: 27,200 + 5,000 + 49,500 + 13,845.16 + 4,000
+        assert "劳动合同管理" in html and "99,008.06" in html  # contracts: 27,000 + 5,000 + 49,350 + 13,658.06 + 4,000
         assert html.count('class="finding ') == len(sample.findings)
         assert "整改建议" in html and "《劳动合同法》第82条" in html
         total = sample.summary["amount_at_risk"]

@@ -49,7 +49,7 @@ class TestHeaders:
 
     def test_every_chinese_header_is_understood(self) -> None:
         """The Chinese name of every column (as the template shows it) is recognised."""
-        header = ",".join(zh for _, zh, _ in COLUMNS.values())
+        header = ",".join(c.zh for c in COLUMNS.values())
         roster = read(header + "\nE1,张三,2025-01-01" + "," * (len(COLUMNS) - 3) + "\n")
         assert roster.present == set(COLUMNS)
 

@@ -138,7 +138,7 @@ class TestRoster:
     @pytest.mark.parametrize("lang", ["zh", "en"])
     def test_templates(self, lang: str) -> None:
         header = template_csv(lang).strip().split(",")
-        assert header == [zh if lang == "zh" else n for n, (_, zh, _) in COLUMNS.items()]
+        assert header == [c.zh if lang == "zh" else n for n, c in COLUMNS.items()]
 
 
 class TestCalculators:
@@ -148,13 +148,47 @@ class TestCalculators:
         assert app.run("severance").amount == Decimal("18000.00")
         assert "18,000.00" in app.outputs["severance"].value and "LCL 47" in app.outputs["severance"].value
 
+    def test_tabs_come_from_the_registry(self) -> None:
+        """One tab per calculator of the registry shown in the UI, its inputs those of the registry, in order."""
+        from checkups import calc
+
+        app = calculators_app("en", storage_path=None)
+        shown = [c for c in calc.CALCULATORS if c.ui]
+        assert list(app.fields) == [c.name for c in shown]
+        assert app.tabs.titles == tuple(c.title.en for c in shown)
+        labels = [w.description for w in app.fields["severance"].values()]
+        assert labels == [
+            "Monthly wage",
+            "Start date",
+            "Last day",
+            "Avg. monthly wage",
+            "Min. wage",
+        ]  # the browser test fills these
+
     def test_double_wage_and_probation(self) -> None:
         app = calculators_app("zh", storage_path=None)
         app.set("double_wage", monthly_wage=6000, hire_date="2025-01-15", as_of="2025-06-30")
-        assert app.run("double_wage").amount == Decimal("27200.00")
-        app.set("probation", term=12, contract_wage=5000, min_wage=2500)
-        app.run("probation")
-        assert "2" in app.outputs["probation"].value and "4,000.00" in app.outputs["probation"].value
+        assert app.run("double_wage").amount == Decimal("27000.00")
+        app.set("probation_limits", contract_term_months=12, contract_wage=5000, min_wage=2500)
+        app.run("probation_limits")
+        assert "2" in app.outputs["probation_limits"].value and "4,000.00" in app.outputs["probation_limits"].value
+
+    def test_empty_date_is_today_from_the_ui(self) -> None:
+        """An empty date field takes today's date, passed in by the UI (the calculators never read the clock)."""
+        import datetime as dt
+
+        app = calculators_app("en", storage_path=None)
+        app.set("double_wage", monthly_wage=6000, hire_date=(dt.date.today() - dt.timedelta(days=10)).isoformat())
+        assert app.run("double_wage").amount == Decimal("0.00")
+
+    def test_choices_and_tick_boxes(self) -> None:
+        """An hours system is chosen from a list; a written refusal is a tick box."""
+        app = calculators_app("en", storage_path=None)
+        app.set("overtime_pay", hourly_wage=40, hours_system="flexible", holiday_hours=8, on="2025-06-30")
+        assert app.run("overtime_pay").amount == Decimal("960.00")
+        assert app.inputs()["overtime_pay"]["hours_system"] == "flexible"
+        app.set("untaken_leave_pay", monthly_wage=6000, days=3, refused_in_writing=True, on="2025-06-30")
+        assert app.run("untaken_leave_pay").amount == Decimal("0.00")
 
     def test_bad_input_message(self) -> None:
         app = calculators_app("en", storage_path=None)
@@ -170,8 +204,8 @@ class TestCalculators:
         app = calculators_app("en", storage_path=None)
         app.set("severance", monthly_wage=6000, start="2022-01-01", end="2024-12-31", avg_wage=13704, min_wage=2500)
         app.run("severance")
-        app.set("probation", term=12, contract_wage=5000, min_wage=2500)
-        app.run("probation")
+        app.set("probation_limits", contract_term_months=12, contract_wage=5000, min_wage=2500)
+        app.run("probation_limits")
         link = re.search(r'href="data:text/html;base64,([^"]+)"', app.report.value)
         report = base64.b64decode(link.group(1)).decode("utf-8")
         for words in ("Labour-law calculations", "Severance", "18,000.00", "2022-01-01", "Longest probation", "2 months",
@@ -181,10 +215,10 @@ class TestCalculators:
     def test_inputs_survive_a_reload_export_import_and_clear(self, storage: FileStorage) -> None:
         first = CalculatorsApp("en", storage=storage)
         first.region.value = "guangzhou"
-        first.set("overtime_pay", hourly_wage=30, workday_hours=10)
+        first.set("overtime_pay", hourly_wage=30, workday_hours=10, on="2025-06-30")
         second = CalculatorsApp("en", storage=storage)
         assert second.region.value == "guangzhou" and second.inputs() == {
-            "overtime_pay": {"hourly_wage": "30", "workday_hours": "10"}
+            "overtime_pay": {"hourly_wage": "30", "workday_hours": "10", "on": "2025-06-30"}
         }
         assert second.run("overtime_pay").amount == Decimal("450.00")
         exported = second.saved.export_json()

@@ -49,4 +49,4 @@ def test_runs_from_the_wheel_alone(wheel: Path, tmp_path: Path) -> None:
         [sys.executable, "-I", "-S", "-c", script, str(wheel)], capture_output=True, text=True, cwd=tmp_path, timeout=60
     )
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split() == ["27200.00", "10"]
+    assert proc.stdout.split() == ["27000.00", "10"]  # 2025-02-16 .. 06-30: 4 months + 15/30 × 6,000

@@ -1,7 +1,9 @@
 """Employee checks run on a roster, one module per service area.
 
-Each check is registered with :func:`employee_check`, naming its rule and the roster
-columns it needs; a check whose columns are missing is reported as not run.
+Each check is registered with :func:`employee_check`, naming its rule, the roster
+columns it needs and the kinds of worker it judges (:data:`KINDS`); a check whose
+columns are missing is reported as not run, and its findings on other kinds of worker
+are dropped (the reason is given once, in a notice).
 """
 
 from __future__ import annotations
@@ -14,11 +16,17 @@ from decimal import Decimal
 from typing import Any
 
 from ..findings import Finding
+from ..registry import Citation, catalog
 from ..roster import Roster
 from ..text import Text
 from ..timeline import MissingFigureError, ParamValue, add_months, changes, in_force_from, value_at
 
-__all__ = ["CHECKS", "Check", "Context", "employee_check"]
+__all__ = ["ALL", "CHECKS", "KINDS", "Check", "Context", "employee_check"]
+
+#: kinds of worker: the employment type as the law sees it on the audit date
+FULL, PART, DISPATCHED, PENSIONER, SERVICE = "full_time", "part_time", "dispatched", "pensioner", "labour_service"
+KINDS = (FULL, PART, DISPATCHED, PENSIONER, SERVICE)
+ALL = frozenset({FULL, PART, DISPATCHED, PENSIONER})  # a hired pensioner before SPC-II is in no labour relation
 
 
 @dataclass
@@ -34,19 +42,49 @@ class Context:
     derived: dict[str, Any] = field(default_factory=dict)
     _shifts: dict[int, dict] = field(default_factory=dict)
 
-    def flag(self, kind: str, employee_id: str) -> None:
-        """Remember an employee for a notice given once after all checks (see ``FLAG_NOTICES``)."""
-        self.flags.setdefault(kind, set()).add(employee_id)
+    flag_values: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def flag(self, notice: str, employee_id: str, **values: Any) -> None:
+        """Remember an employee for a notice (``data/notices.yaml``) given once after all checks."""
+        self.flags.setdefault(notice, set()).add(employee_id)
+        self.flag_values.setdefault(notice, {}).update(values)
 
     def flag_notices(self) -> list[Text]:
         """One notice per kind of flag, naming the employees (at most 20)."""
         out = []
-        for kind, ids in sorted(self.flags.items()):
+        for key, ids in sorted(self.flags.items()):
             shown = sorted(ids)[:20]
             more = f" … (+{len(ids) - 20})" if len(ids) > 20 else ""
-            zh, en = FLAG_NOTICES[kind]
-            out.append(Text(zh.format(ids="、".join(shown) + more), en.format(ids=", ".join(shown) + more)))
+            values = self.flag_values.get(key, {})
+            out.append(notice_text(key, ids={"zh": "、".join(shown) + more, "en": ", ".join(shown) + more}, **values))
         return out
+
+    def kinds(self, r: Roster) -> list[str]:
+        """Each row's kind of worker on the audit date (cached); flags the rows taken as part-time."""
+        found = self.derived.get("kinds")
+        if found is None:
+            limit = self.param("hours.part_time_weekly_max")
+            cap = limit.decimal
+            pensioner = PENSIONER if self.as_of >= spc_ii_effective() else SERVICE
+            ids = r.columns["employee_id"]
+            found = []
+            for i, (declared, hours, pension) in enumerate(
+                zip(column(r, "employment_type"), column(r, "weekly_hours"), column(r, "receives_pension"))
+            ):
+                if pension:
+                    kind = pensioner
+                elif declared == DISPATCHED:
+                    kind = DISPATCHED
+                elif declared == PART:
+                    kind = PART if hours is None or hours <= cap else FULL  # over LCL 68's limit: full-time in law
+                elif declared is None and hours is not None and hours <= cap:
+                    kind = PART
+                    self.flag("assumed_part_time", ids[i], limit=limit.value)
+                else:
+                    kind = FULL
+                found.append(kind)
+            self.derived["kinds"] = found
+        return found
 
     @property
     def as_of_ord(self) -> int:
@@ -56,22 +94,30 @@ class Context:
         """A national or regional figure in force on ``on`` (default: the audit date)."""
         return value_at(name, on or self.as_of, self.region)
 
+    def figure(self, name: str, on_ord: int) -> ParamValue | None:
+        """A regional figure in force on a day, or None if unknown (looked up once per stretch)."""
+        breaks = changes(name, self.region)
+        stretch = bisect_right(breaks, on_ord)  # the figure is the same all through a stretch
+        key = (name, stretch)
+        if key not in self.derived:
+            start = breaks[stretch - 1] if stretch else on_ord
+            try:
+                self.derived[key] = value_at(name, dt.date.fromordinal(start), self.region)
+            except MissingFigureError:
+                self.derived[key] = None
+        return self.derived[key]
+
+    def breaks(self, name: str) -> tuple[int, ...]:
+        """The days a figure may change for the audit's region (see :func:`checkups.timeline.changes`)."""
+        return changes(name, self.region)
+
     def minimum_wage(self, on_ord: int) -> ParamValue | None:
         """The monthly minimum wage on a day (given by the user, or regional), or None if unknown."""
         if self.min_wage is not None:
             return ParamValue(
                 "minimum_wage.monthly", self.min_wage, "given", self.as_of, "entered by the user", True, "CNY/month"
             )
-        breaks = changes("minimum_wage.monthly", self.region)
-        stretch = bisect_right(breaks, on_ord)  # the figure is the same all through a stretch
-        key = ("minimum_wage", stretch)
-        if key not in self.derived:
-            start = breaks[stretch - 1] if stretch else on_ord
-            try:
-                self.derived[key] = value_at("minimum_wage.monthly", dt.date.fromordinal(start), self.region)
-            except MissingFigureError:
-                self.derived[key] = None
-        return self.derived[key]
+        return self.figure("minimum_wage.monthly", on_ord)
 
     def stop(self, r: Roster) -> list[int]:
         """Each row's last day to count: the audit date, or the leaving date if earlier (cached)."""
@@ -121,13 +167,26 @@ class Context:
         return found
 
 
-FLAG_NOTICES = {
-    "renewals": (
-        "员工 {ids} 的劳动合同签订日期晚于入职满一年：名册记录的是现行合同，无法判断首份合同是否在入职一个月内签订，请逐人核对（LCL 10、82）。",
-        "Employees {ids}: the contract signing date is more than a year after hire, so the roster shows a later "
-        "contract and whether the first one was signed within a month cannot be told; check them (LCL 10, 82).",
-    ),
-}
+def spc_ii_effective() -> dt.date:
+    """The day SPC-II took effect and repealed SPC-I 32 ¶1 (SPC-II 21): audits from then on apply it."""
+    return dt.date.fromisoformat(str(catalog()["laws"]["SPC-II"]["effective"]))
+
+
+def notice_text(key: str, **values: Any) -> Text:
+    """A notice of ``data/notices.yaml`` with its placeholders filled and its citations appended.
+
+    A value may be one text for both languages or ``{"zh": …, "en": …}``.
+    """
+    spec = catalog()["notices"][key]
+    cites = [Citation(c["law"], c["article"]) for c in spec["citations"]]
+
+    def fill(lang: str) -> str:
+        text = spec["text"][lang].format(**{k: v[lang] if isinstance(v, dict) else v for k, v in values.items()})
+        if not cites:
+            return text
+        return text + ("（" + "；".join(map(str, cites)) + "）" if lang == "zh" else " (" + "; ".join(map(str, cites)) + ")")
+
+    return Text(fill("zh"), fill("en"))
 
 
 class _Shift(dict):
@@ -148,19 +207,34 @@ class Check:
     rules: tuple[str, ...]
     needs: tuple[str, ...]
     run: Callable[[Roster, Context], Iterable[Finding]]
+    applies_to: frozenset[str] = ALL
 
 
 CHECKS: list[Check] = []
 
 
-def employee_check(rules: str | tuple[str, ...], *needs: str) -> Callable:
-    """Register a roster check that finds ``rules`` (one id or several) and needs the given columns."""
+def employee_check(rules: str | tuple[str, ...], *needs: str, applies_to: Iterable[str] = ALL) -> Callable:
+    """Register a roster check that finds ``rules`` (one id or several), needs the given columns
+    and judges the given kinds of worker (default: everyone in a labour relation)."""
 
     def register(func: Callable[[Roster, Context], Iterable[Finding]]) -> Callable:
-        CHECKS.append(Check((rules,) if isinstance(rules, str) else rules, ("employee_id", "hire_date", *needs), func))
+        ids = (rules,) if isinstance(rules, str) else rules
+        CHECKS.append(Check(ids, ("employee_id", "hire_date", *needs), func, frozenset(applies_to)))
         return func
 
     return register
+
+
+def term_end(start: int, months: Decimal) -> int:
+    """The last day (ordinal) of a term of ``months`` from ``start``; a fraction of a month is
+    that share of the following month's days, whole days only (0.5 from 15 January: 15 of the
+    31 days to 15 February, so the term ends on 29 January)."""
+    whole = int(months)
+    first = add_months(dt.date.fromordinal(start), whole)
+    if months != whole:
+        following = add_months(dt.date.fromordinal(start), whole + 1)
+        first += dt.timedelta(days=int((following - first).days * (months - whole)))
+    return first.toordinal() - 1
 
 
 def day(ordinal: int | None) -> str:
@@ -173,4 +247,4 @@ def column(r: Roster, name: str) -> list[Any]:
     return r.columns.get(name) or [None] * r.audited
 
 
-from . import contracts, onboarding, social_insurance, wages, workplace_rules  # noqa: E402,F401  (registers the checks)
+from . import contracts, employment, onboarding, probation, retirement, social_insurance, wages, workplace_rules  # noqa: E402,F401  (registers the checks)

@@ -15,13 +15,20 @@ from ..findings import Detail, Finding, Trace
 from ..roster import Roster
 from ..text import Text, fmt_money, round_fen
 from ..timeline import ParamValue, add_months, span
-from . import Context, column, day, employee_check
+from . import FULL, Context, column, day, employee_check, term_end
 
 LIMITATION = Text(
     "二倍工资的最后一日距检查日已超过一年：仲裁时效为一年（LDMAL 27），各地对其起算点认定不一，部分金额可能已过时效。",
     "The last double-wage day is more than a year before the audit date: the limitation period is one year "
     "(LDMAL 27) and tribunals differ on when it starts, so part of this amount may be time-barred.",
 )
+
+
+def first_signed(r: Roster) -> list[int | None]:
+    """The first contract's signing date: ``first_contract_signed_date`` where given, else the current contract's."""
+    current = r.columns["contract_signed_date"]
+    first = r.columns.get("first_contract_signed_date")
+    return current if first is None else [f if f is not None else c for f, c in zip(first, current)]
 
 
 def _renewals(r: Roster, ctx: Context, limit_months: int) -> None:
@@ -34,7 +41,7 @@ def _renewals(r: Roster, ctx: Context, limit_months: int) -> None:
     if key not in ctx.derived:
         year_on = ctx.shifted(r, "contract_clock", limit_months)
         ids = r.columns["employee_id"]
-        found = {e for e, s, y in zip(ids, r.columns["contract_signed_date"], year_on) if s is not None and s > y}
+        found = {e for e, s, y in zip(ids, first_signed(r), year_on) if s is not None and s > y}
         if found:
             ctx.flags.setdefault("renewals", set()).update(found)
         ctx.derived[key] = True
@@ -44,18 +51,24 @@ def _double_wage(wage: Decimal | None, h: int, s: int | None, stop: int, as_of: 
     facts = {"hire_date": day(h), "signed_date": day(s) or "—", "due_date": ""}
     hired = dt.date.fromordinal(h)
     signed = None if s is None else dt.date.fromordinal(s)
+    judged = dt.date.fromordinal(as_of)  # the audit date decides how a part month counts (SPC-II 6)
     if wage is None:
-        period = calc.double_wage_period(hired, signed, dt.date.fromordinal(stop))
+        period = calc.double_wage_period(hired, signed, dt.date.fromordinal(stop), judged_on=judged)
         facts["due_date"] = period.first.isoformat()
         steps = (
             Text("未填月工资：无法计算二倍工资金额。", "No monthly wage in the roster: the double wage cannot be computed."),
         )
         return Detail(
-            facts, Trace({"hire_date": day(h), "signed_date": day(s), "as_of": day(stop)}, (period.grace, period.limit), steps)
+            facts,
+            Trace(
+                {"hire_date": day(h), "signed_date": day(s), "as_of": day(stop)},
+                (period.grace, period.limit, period.basis),
+                steps,
+            ),
         )
-    result = calc.double_wage(wage, hired, signed, as_of=dt.date.fromordinal(stop))
+    result = calc.double_wage(wage, hired, signed, as_of=dt.date.fromordinal(stop), judged_on=judged)
     facts["due_date"] = result.details["first_day"].isoformat()
-    steps = result.steps
+    steps = result.steps + result.warnings
     params = result.parameters
     if add_months(result.details["last_day"], 12 * int(limitation.value)) < dt.date.fromordinal(as_of):
         steps += (LIMITATION,)
@@ -63,33 +76,33 @@ def _double_wage(wage: Decimal | None, h: int, s: int | None, stop: int, as_of: 
     return Detail(facts, Trace(result.inputs, params, steps))
 
 
-@employee_check("contracts.written_within_one_month", "contract_signed_date")
+@employee_check("contracts.written_within_one_month", "contract_signed_date", applies_to={FULL})
 def written_within_one_month(r: Roster, ctx: Context) -> Iterator[Finding]:
-    """No written contract by hire date + 1 month: the extra wage of LCL 82, to the audit date."""
+    """No written contract by hire date + 1 month: the extra wage of LCL 82, to the audit date.
+
+    The double wage starts the day after the month ends (``due`` + 1: Civil Code 201, 202;
+    see :mod:`checkups.calc.contracts`), so a contract signed on that first day owes none.
+    """
     grace = int(ctx.param("deadlines.contract_written_months").value)
     limit = int(ctx.param("deadlines.deemed_open_ended_months").value)
     due = ctx.shifted(r, "contract_clock", grace)
     year_on = ctx.shifted(r, "contract_clock", limit)
     stop = ctx.stop(r)
-    signed = r.columns["contract_signed_date"]
+    signed = first_signed(r)
     _renewals(r, ctx, limit)  # rows signed after year one (s > y) are renewals: named in a notice, not judged
-    late = [i for i, (s, d, y, st) in enumerate(zip(signed, due, year_on, stop)) if st >= d and (s is None or d < s <= y)]
+    late = [i for i, (s, d, y, st) in enumerate(zip(signed, due, year_on, stop)) if st > d and (s is None or d + 1 < s <= y)]
     limitation = ctx.param("deadlines.arbitration_limitation_years")
-    most = Decimal(limit - grace)  # a full first year: exactly 11 months (months count from the clock start)
     memo: dict[tuple, Decimal] = {}
     ids, hires, wages, as_of = r.columns["employee_id"], r.columns["hire_date"], column(r, "monthly_wage"), ctx.as_of_ord
     for i in late:
         h, s, wage = hires[i], signed[i], wages[i]
         amount = None
         if wage is not None:
-            if stop[i] >= year_on[i] - 1 and (s is None or s >= year_on[i]):
-                months = most
-            else:
-                key = (h, s, stop[i])
-                months = memo.get(key)
-                if months is None:
-                    hired, signed_on = dt.date.fromordinal(h), None if s is None else dt.date.fromordinal(s)
-                    months = memo[key] = calc.double_wage_period(hired, signed_on, dt.date.fromordinal(stop[i])).months
+            end = min(stop[i], year_on[i] - 1, s - 1 if s is not None else stop[i])  # the last day counted
+            months = memo.get((h, end))
+            if months is None:
+                period = calc.double_wage_period(dt.date.fromordinal(h), None, dt.date.fromordinal(end), judged_on=ctx.as_of)
+                months = memo[(h, end)] = period.months
             amount = round_fen(wage * months)
         yield Finding(
             "contracts.written_within_one_month",
@@ -113,14 +126,14 @@ def _deemed(h: int, s: int | None, stop: int, deemed: int, limit: ParamValue) ->
     )
 
 
-@employee_check("contracts.deemed_open_ended", "contract_signed_date")
+@employee_check("contracts.deemed_open_ended", "contract_signed_date", applies_to={FULL})
 def deemed_open_ended(r: Roster, ctx: Context) -> list[Finding]:
     """No written contract a full year after work started: an open-ended contract is deemed (LCL 14; LCL-IR 7)."""
     limit = ctx.param("deadlines.deemed_open_ended_months")
     months = int(limit.value)
     year_on = ctx.shifted(r, "contract_clock", months)
     stop = ctx.stop(r)
-    signed = r.columns["contract_signed_date"]
+    signed = first_signed(r)
     _renewals(r, ctx, months)  # signed after year one (s > y): a renewal, named in a notice, not judged
     hit = [i for i, (s, y, st) in enumerate(zip(signed, year_on, stop)) if st >= y and (s is None or s == y)]
     ids, hires, line = r.columns["employee_id"], r.columns["hire_date"], r.line
@@ -173,7 +186,7 @@ def _probation(
     return Detail(facts, trace)
 
 
-@employee_check("contracts.probation_too_long", "probation_months", "contract_term_months")
+@employee_check("contracts.probation_too_long", "probation_months", "contract_term_months", applies_to={FULL})
 def probation_too_long(r: Roster, ctx: Context) -> Iterator[Finding]:
     """Probation longer than LCL 19 allows for the contract term; the excess served is owed again (LCL 83)."""
     caps: dict[Decimal | None, int] = {}
@@ -216,7 +229,7 @@ def _expired(h: int, s: int, term: Decimal, start: int, expiry: int, as_of: int)
     )
 
 
-@employee_check("contracts.contract_expired", "contract_term_months", "contract_signed_date")
+@employee_check("contracts.contract_expired", "contract_term_months", "contract_signed_date", applies_to={FULL})
 def contract_expired(r: Roster, ctx: Context) -> list[Finding]:
     """A fixed-term contract whose term ran out while the employee kept working (LCL 44; SPC-I 34).
 
@@ -230,9 +243,12 @@ def contract_expired(r: Roster, ctx: Context) -> list[Finding]:
         r.columns["contract_signed_date"],
         r.columns["contract_term_months"],
     )
-    shifts = {t: ctx.month_shift(int(t)) for t in set(terms) if t}
+    shifts = {t: ctx.month_shift(int(t)) for t in set(terms) if t and t == int(t)}
     starts = [s if s is not None and s > h else h for h, s in zip(hires, signed)]
-    expiries = [shifts[t][st] - 1 if t else as_of for t, st in zip(terms, starts)]
+    expiries = [
+        as_of if not t else shifts[t][st] - 1 if t in shifts else term_end(st, t)  # fractional months: see term_end
+        for t, st in zip(terms, starts)
+    ]
     line = r.line
     return [
         Finding(
@@ -259,7 +275,7 @@ def _eligible(h: int, term: Decimal, since: int, as_of: int, years: ParamValue) 
     )
 
 
-@employee_check("contracts.open_ended_eligible", "contract_term_months")
+@employee_check("contracts.open_ended_eligible", "contract_term_months", applies_to={FULL})
 def open_ended_eligible(r: Roster, ctx: Context) -> list[Finding]:
     """Ten years' continuous service on a fixed-term contract: an open-ended contract on request (LCL 14)."""
     years = ctx.param("deadlines.open_ended_service_years")

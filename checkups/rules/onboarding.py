@@ -8,7 +8,7 @@ from ..findings import Detail, Finding, Trace
 from ..roster import Roster
 from ..text import Text
 from ..timeline import ParamValue
-from . import Context, day, employee_check
+from . import FULL, PART, Context, day, employee_check
 
 
 def _detail(end: int, limit: ParamValue) -> Detail:
@@ -23,7 +23,7 @@ def _detail(end: int, limit: ParamValue) -> Detail:
     return Detail({"end_date": day(end), "due_date": day(due)}, Trace({"end_date": day(end)}, (limit,), steps))
 
 
-@employee_check("onboarding.termination_paperwork", "end_date")
+@employee_check("onboarding.termination_paperwork", "end_date", applies_to={FULL, PART})
 def termination_paperwork(r: Roster, ctx: Context) -> list[Finding]:
     """A leaver needs a termination certificate and file/social-insurance transfer within 15 days (LCL 50)."""
     limit = ctx.param("deadlines.termination_transfer_days")

@@ -7,13 +7,27 @@ from functools import partial
 from ..findings import Detail, Finding, Trace
 from ..roster import Roster
 from ..text import Text
-from ..timeline import ParamValue
-from . import Context, day, employee_check
+from ..timeline import ParamValue, in_force_from
+from . import FULL, Context, day, employee_check
+
+
+def _before(h: int, deadline: ParamValue) -> tuple[Text, ...]:
+    """A step for hires before the deadline's rule took effect: the days count from that day (no retroactive law)."""
+    if h >= deadline.effective.toordinal():
+        return ()
+    return (
+        Text(
+            f"入职早于该期限的规定施行（{deadline.effective}）：期限自施行之日起计算，此前的登记义务按当时的规定，本检查不作判断。",
+            f"Hired before the rule on this deadline took effect ({deadline.effective}): the days count from that day; "
+            "duties under the earlier rules are not judged here.",
+        ),
+    )
 
 
 def _missing(column: str, h: int, due: int, stop: int, deadline: ParamValue) -> Detail:
     days = int(deadline.value)
     steps = (
+        *_before(h, deadline),
         Text(
             f"入职 {day(h)}，应于 {day(due)} 前（{days} 日内）办理登记；截至 {day(stop)} 未见登记日期，已逾期 {stop - due} 天。",
             f"Hired {day(h)}; registration was due by {day(due)} (within {days} days); no date by {day(stop)}, {stop - due} days overdue.",
@@ -26,6 +40,7 @@ def _missing(column: str, h: int, due: int, stop: int, deadline: ParamValue) -> 
 
 def _late(column: str, h: int, due: int, registered: int, deadline: ParamValue) -> Detail:
     steps = (
+        *_before(h, deadline),
         Text(
             f"入职 {day(h)}，应于 {day(due)} 前登记，实际 {day(registered)} 登记，晚 {registered - due} 天。",
             f"Hired {day(h)}; registration was due by {day(due)}, made on {day(registered)}: {registered - due} days late.",
@@ -42,18 +57,20 @@ def _registration(r: Roster, ctx: Context, column: str, deadline_param: str, mis
     stop = ctx.stop(r)
     ids, hires, dates = r.columns["employee_id"], r.columns["hire_date"], r.columns[column]
     line = r.line
-    hit = [i for i, (h, d) in enumerate(zip(hires, dates)) if d is None or d > h + days]
+    start = in_force_from(deadline_param).toordinal()  # the rule is not retroactive: older hires count from its first day
+    clock = hires if min(hires, default=start) >= start else [max(h, start) for h in hires]
+    hit = [i for i, (c, d) in enumerate(zip(clock, dates)) if d is None or d > c + days]
     found = []
     for i in hit:
-        h, d = hires[i], dates[i]
+        h, d, due = hires[i], dates[i], clock[i] + days
         if d is not None:
-            found.append(Finding(late_rule, ids[i], None, line[i], partial(_late, column, h, h + days, d, deadline)))
-        elif stop[i] > h + days:
-            found.append(Finding(missing_rule, ids[i], None, line[i], partial(_missing, column, h, h + days, stop[i], deadline)))
+            found.append(Finding(late_rule, ids[i], None, line[i], partial(_late, column, h, due, d, deadline)))
+        elif stop[i] > due:
+            found.append(Finding(missing_rule, ids[i], None, line[i], partial(_missing, column, h, due, stop[i], deadline)))
     return found
 
 
-@employee_check(("social_insurance.not_enrolled", "social_insurance.enrolled_late"), "social_insurance_date")
+@employee_check(("social_insurance.not_enrolled", "social_insurance.enrolled_late"), "social_insurance_date", applies_to={FULL})
 def social_insurance(r: Roster, ctx: Context) -> list[Finding]:
     """Social insurance not registered within 30 days of the start of work, or registered late (SIL 58)."""
     return _registration(
@@ -66,7 +83,9 @@ def social_insurance(r: Roster, ctx: Context) -> list[Finding]:
     )
 
 
-@employee_check(("social_insurance.housing_fund_not_registered", "social_insurance.housing_fund_late"), "housing_fund_date")
+@employee_check(
+    ("social_insurance.housing_fund_not_registered", "social_insurance.housing_fund_late"), "housing_fund_date", applies_to={FULL}
+)
 def housing_fund(r: Roster, ctx: Context) -> list[Finding]:
     """Housing fund not registered within 30 days of hiring, or registered late (HPF 15)."""
     return _registration(

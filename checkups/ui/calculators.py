@@ -3,8 +3,8 @@ printable report of every calculation made and the inputs saved in the browser."
 
 from __future__ import annotations
 
+import datetime as dt
 import html
-from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as w
@@ -12,7 +12,7 @@ import ipywidgets as w
 from .. import calc
 from ..calc_report import Calculation, to_html
 from ..registry import UnknownNameError
-from ..text import InputError, Text, fmt_money
+from ..text import InputError, fmt_money
 from ..timeline import DateError, MissingFigureError
 from .common import data_link, region_dropdown, t
 from .saved import SavedAnswers, restore_settings
@@ -20,27 +20,22 @@ from .storage import FileStorage
 
 PROBLEMS = (InputError, DateError, MissingFigureError, UnknownNameError, ValueError)
 
-LABELS = {
-    "monthly_wage": ("月工资（元）", "Monthly wage"),
-    "start": ("入职日期", "Start date"),
-    "end": ("最后工作日", "Last day"),
-    "avg_wage": ("上年度月平均工资", "Avg. monthly wage"),
-    "min_wage": ("月最低工资", "Min. wage"),
-    "hire_date": ("入职日期", "Hire date"),
-    "signed_date": ("签订日期", "Signed on"),
-    "as_of": ("计算至", "As of"),
-    "hourly_wage": ("小时工资", "Hourly wage"),
-    "workday_hours": ("工作日加班小时", "Workday OT h"),
-    "rest_day_hours": ("休息日加班小时", "Rest-day OT h"),
-    "holiday_hours": ("法定节假日加班小时", "Holiday OT h"),
-    "days": ("未休天数", "Untaken days"),
-    "years": ("累计工作年限", "Years of work"),
-    "term": ("合同期限（月，空=无固定期限）", "Term (months; empty = open-ended)"),
-    "contract_wage": ("约定工资", "Agreed wage"),
-}
-
-
 Outcome = tuple[calc.Result | calc.Limit, ...]
+
+
+def _widget(f: calc.Field, lang: str) -> w.Widget:
+    """The input for one field of the registry: a text box, a tick box or a choice."""
+    label = f.label.get(lang)
+    if f.kind == "bool":
+        return w.Checkbox(value=False, description=label, indent=False)
+    if f.kind == "choice":
+        options = [(text.get(lang), value) for value, text in f.choices]
+        return w.Dropdown(options=options, value=f.default, description=label, style={"description_width": "12em"})
+    return w.Text(description=label, style={"description_width": "12em"})
+
+
+def _blank(f: calc.Field) -> Any:
+    return False if f.kind == "bool" else f.default if f.kind == "choice" else ""
 
 
 class CalculatorsApp:
@@ -48,30 +43,15 @@ class CalculatorsApp:
 
     def __init__(self, lang: str = "zh", *, storage: FileStorage | None = None):
         self.lang = lang
-        self.fields: dict[str, dict[str, w.Text]] = {}
+        self.specs = {spec.name: spec for spec in calc.CALCULATORS if spec.ui}
+        self.fields: dict[str, dict[str, w.Widget]] = {}
         self.outputs: dict[str, w.HTML] = {}
         self.runs: dict[str, Calculation] = {}
         self.region = region_dropdown(lang)
-        specs: list[tuple[str, Text, list[str], Callable[[dict[str, str]], Outcome]]] = [
-            ("severance", Text("经济补偿", "Severance"), ["monthly_wage", "start", "end", "avg_wage", "min_wage"],
-             lambda v: (calc.severance(v["monthly_wage"], v["start"], v["end"], region=self._region(), avg_wage=v["avg_wage"] or None, min_wage=v["min_wage"] or None),)),
-            ("unlawful_termination", Text("违法解除赔偿金", "Unlawful termination"), ["monthly_wage", "start", "end", "avg_wage", "min_wage"],
-             lambda v: (calc.unlawful_termination(v["monthly_wage"], v["start"], v["end"], region=self._region(), avg_wage=v["avg_wage"] or None, min_wage=v["min_wage"] or None),)),
-            ("double_wage", Text("二倍工资", "Double wage"), ["monthly_wage", "hire_date", "signed_date", "as_of"],
-             lambda v: (calc.double_wage(v["monthly_wage"], v["hire_date"], v["signed_date"] or None, as_of=v["as_of"] or None),)),
-            ("overtime_pay", Text("加班费", "Overtime pay"), ["hourly_wage", "workday_hours", "rest_day_hours", "holiday_hours"],
-             lambda v: (calc.overtime_pay(v["hourly_wage"], workday_hours=v["workday_hours"] or 0, rest_day_hours=v["rest_day_hours"] or 0, holiday_hours=v["holiday_hours"] or 0),)),
-            ("untaken_leave_pay", Text("年休假", "Annual leave"), ["years", "monthly_wage", "days"], self._leave),
-            ("probation", Text("试用期", "Probation"), ["term", "contract_wage", "min_wage"],
-             lambda v: calc.probation_limits(v["term"] or None, contract_wage=v["contract_wage"] or None, min_wage=v["min_wage"] or None)),
-        ]  # fmt: skip
-        self.titles = {key: title for key, title, _, _ in specs}
-        self.funcs = {key: func for key, _, _, func in specs}
+        self.titles = {key: spec.title for key, spec in self.specs.items()}
         tabs = []
-        for key, _title, names, _func in specs:
-            inputs = {
-                n: w.Text(description=LABELS[n][0 if lang == "zh" else 1], style={"description_width": "12em"}) for n in names
-            }
+        for key, spec in self.specs.items():
+            inputs = {f.name: _widget(f, lang) for f in spec.fields}
             for field in inputs.values():
                 field.observe(lambda _: self.saved.save(), names="value")
             self.fields[key] = inputs
@@ -111,7 +91,9 @@ class CalculatorsApp:
         """What has been entered, calculator by calculator (empty fields left out)."""
         out = {}
         for key, fields in self.fields.items():
-            given = {n: f.value for n, f in fields.items() if f.value.strip()}
+            blank = {f.name: _blank(f) for f in self.specs[key].fields}
+            given = {n: (f.value.strip() if isinstance(f.value, str) else f.value) for n, f in fields.items()}
+            given = {n: v for n, v in given.items() if v != blank[n]}
             if given:
                 out[key] = given
         return out
@@ -124,26 +106,36 @@ class CalculatorsApp:
 
     def _reset(self) -> None:
         for key, fields in self.fields.items():
-            for field in fields.values():
-                field.value = ""
+            for f in self.specs[key].fields:
+                fields[f.name].value = _blank(f)
             self.outputs[key].value = ""
         self.runs.clear()
         self.report.value = ""
 
     def set(self, key: str, **values: Any) -> None:
+        """Fill in fields of one calculator (``None`` empties a field)."""
+        kinds = {f.name: f for f in self.specs[key].fields}
         for name, value in values.items():
-            self.fields[key][name].value = "" if value is None else str(value)
+            f = kinds[name]
+            if f.kind == "bool":
+                self.fields[key][name].value = bool(value) and str(value).lower() not in ("false", "0", "no")
+            elif f.kind == "choice":
+                self.fields[key][name].value = f.default if value in (None, "") else str(value)
+            else:
+                self.fields[key][name].value = "" if value is None else str(value)
 
     def run(self, key: str) -> Any:
         """Compute one calculator: its result (the first, if several), or None with a message."""
-        values = {n: f.value.strip() for n, f in self.fields[key].items()}
+        spec = self.specs[key]
+        values = {n: (f.value.strip() if isinstance(f.value, str) else f.value) for n, f in self.fields[key].items()}
         try:
-            outcomes = self.funcs[key](values)
+            result = spec.run(values, region=self._region(), today=dt.date.today())  # the form's default date
         except PROBLEMS as exc:
             self.outputs[key].value = f"<p style='color:#b3261e'>{html.escape(str(exc))}</p>"
             return None
+        outcomes: Outcome = result if isinstance(result, tuple) else (result,)
         self.outputs[key].value = "".join(self._html(o) for o in outcomes)
-        entered = tuple((Text(*LABELS[n]), v) for n, v in values.items() if v)
+        entered = tuple((f.label, self._shown(f, values[f.name])) for f in spec.fields if values[f.name] != _blank(f))
         self.runs[key] = Calculation(self.titles[key], entered, outcomes)
         runs = [self.runs[k] for k in self.titles if k in self.runs]
         report = to_html(runs, self.lang, region=self._region())
@@ -155,26 +147,20 @@ class CalculatorsApp:
         cites = ", ".join(map(str, outcome.citations))
         if isinstance(outcome, calc.Result):
             label, value = ("金额" if self.lang == "zh" else "Amount"), fmt_money(outcome.amount)
-            warn = "".join(f"<li style='color:#8a5300'>{html.escape(x.get(self.lang))}</li>" for x in outcome.warnings)
         else:
-            label, value, warn = outcome.label.get(self.lang), outcome.value.get(self.lang), ""
+            label, value = outcome.label.get(self.lang), outcome.value.get(self.lang)
+        warn = "".join(f"<li style='color:#8a5300'>{html.escape(x.get(self.lang))}</li>" for x in outcome.warnings)
         return f"<p><b>{html.escape(label)}: {html.escape(value)}</b> <small>({cites})</small></p><ol>{steps}</ol>" + (
             f"<ul>{warn}</ul>" if warn else ""
         )
 
-    def _leave(self, v: dict[str, str]) -> Outcome:
-        out: list[calc.Result | calc.Limit] = []
-        if v["years"]:
-            out.append(calc.leave_entitlement(v["years"]))
-        if v["monthly_wage"] and v["days"]:
-            out.append(calc.untaken_leave_pay(v["monthly_wage"], v["days"]))
-        if not out:
-            raise ValueError(
-                "填写累计工作年限，或月工资和未休天数。"
-                if self.lang == "zh"
-                else "Give the years of work, or the monthly wage and untaken days."
-            )
-        return tuple(out)
+    def _shown(self, f: calc.Field, value: Any) -> str:
+        """An entered value as the report shows it."""
+        if f.kind == "bool":
+            return "是" if self.lang == "zh" else "yes"
+        if f.kind == "choice":
+            return dict(f.choices)[value].get(self.lang)
+        return str(value)
 
 
 def calculators_app(lang: str = "zh", *, storage_path: str | None = "checkups-calculators.json") -> CalculatorsApp:

@@ -35,7 +35,7 @@ KEPT = Text(
 def template_csv(lang: str) -> str:
     """An empty roster with every column, headed in ``lang`` (Chinese or English)."""
     buffer = io.StringIO()
-    csv.writer(buffer).writerow([zh if lang == "zh" else name for name, (_, zh, _) in COLUMNS.items()])
+    csv.writer(buffer).writerow([c.zh if lang == "zh" else name for name, c in COLUMNS.items()])
     return buffer.getvalue()
 
 

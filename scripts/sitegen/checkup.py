@@ -18,6 +18,15 @@ LAUNCHERS = [
 ]
 
 
+KINDS = {
+    "text": ("文本", "text"),
+    "date": ("日期", "date"),
+    "number": ("数字", "number"),
+    "choice": ("选项", "choice"),
+    "bool": ("是/否", "yes/no"),
+}
+
+
 def checkup_pages(site: Site) -> None:
     site.add("check-up/index", {lang: _index(lang) for lang in ("en", "zh")}, section="check-up")
     for key, builder, zh, en in LAUNCHERS:
@@ -71,19 +80,13 @@ def _index(lang: str) -> str:
     lines += [
         "",
         table(
-            [words("英文列名", "Column", lang), words("中文列名", "Chinese header", lang), words("类型", "Kind", lang)],
-            (
-                [
-                    name,
-                    zh,
-                    {
-                        "text": words("文本", "text", lang),
-                        "date": words("日期", "date", lang),
-                        "number": words("数字", "number", lang),
-                    }[kind],
-                ]
-                for name, (kind, zh, _) in COLUMNS.items()
-            ),
+            [
+                words("英文列名", "Column", lang),
+                words("中文列名", "Chinese header", lang),
+                words("类型", "Kind", lang),
+                words("说明", "Notes", lang),
+            ],
+            ([name, c.zh, words(*KINDS[c.kind], lang), c.note.get(lang)] for name, c in COLUMNS.items()),
         ),
     ]
     lines += ["", f"## {words('在电脑上运行', 'Run it on your computer', lang)}", ""]
