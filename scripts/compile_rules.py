@@ -156,6 +156,10 @@ def compile_rules(root: Path, load: Callable[[Path], Any], laws: dict, regions: 
             for group in found:
                 for c in group:
                     _article(check, laws, c.law, c.article, f"{where} {{cite: {c}}}")
+        check.require(
+            not any(parse_cites(rule["title"][lang]) for lang in ("zh", "en") if isinstance(rule.get("title"), dict)),
+            "a title holds no {cite: …} (it becomes a heading and an anchor)",
+        )
         for region in rule.get("applies_in") or []:
             check.require(region in regions, f"applies_in: unknown region {region!r}")
         if rule.get("dated_basis"):
