@@ -14,7 +14,7 @@ from typing import Any
 
 from . import regions as reg
 from .findings import Detail, Finding, Trace
-from .money import amounts, show_answer, value
+from .money import amounts, figure_missing, show_answer, value
 from .registry import Rule, catalog, law, region_name, render_text, rules
 from .text import InputError, Text, to_number
 from .timeline import MissingFigureError, ParamValue, law_in_force, parse_date
@@ -191,10 +191,8 @@ def _check(r: Rule, given: dict, known: dict, as_of: dt.date, region: str | None
         try:
             step = _condition(cond, given, known, as_of, region, used)
         except MissingFigureError as exc:
-            return "not_applicable", Text(
-                f"所需数值在检查日未生效，未检查（{exc}）。",
-                f"A figure it needs is not in force on that day; not checked ({exc}).",
-            )
+            why = figure_missing(exc)
+            return "not_applicable", Text(f"{why.zh}，未检查。", f"Not checked: {why.en}.")
         if step is None:
             return "passed", None
         steps.append(step)
