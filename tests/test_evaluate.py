@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from checkups.evaluate import evaluate, questions
 from checkups.registry import rules
+from checkups.timeline import law_in_force, parse_date
 
 AS_OF = "2025-06-30"
 
@@ -26,9 +27,12 @@ class TestEvaluate:
             "workplace_rules.guangdong_maternity_extra_leave",
             "workplace_rules.guangdong_paternity_childcare_leave",
         }
-        later = {r.id for r in rules(scope="company") if r.dated_basis and "before" not in r.dated_basis}
-        # SPC-II 10 is in force from 2025-09-01; in Guangdong (no region here) GD-PFP 30 as amended 2021-12-01
-        assert later == {"contracts.consecutive_fixed_terms_counted", "workplace_rules.guangdong_paternity_childcare_leave"}
+        later = {
+            r.id
+            for r in rules(scope="company")
+            if r.dated_basis and "before" not in r.dated_basis and not law_in_force(r.dated_basis["law"], parse_date(AS_OF))
+        }
+        assert later == {"contracts.consecutive_fixed_terms_counted"}  # SPC-II 10, in force from 2025-09-01
         assert set(result.unanswered) == {r.id for r in rules(scope="company")} - limited - later
         assert limited | later <= set(result.not_applicable)
 
