@@ -16,6 +16,7 @@ from ..roster import Roster
 from ..text import Text, fmt_money, round_fen
 from ..timeline import ParamValue, add_months, span
 from . import FULL, Context, column, day, employee_check, term_end
+from .retirement import protected_on
 
 LIMITATION = Text(
     "二倍工资的最后一日距检查日已超过一年：仲裁时效为一年（LDMAL 27），各地对其起算点认定不一，部分金额可能已过时效。",
@@ -233,7 +234,9 @@ def _expired(h: int, s: int, term: Decimal, start: int, expiry: int, as_of: int)
 def contract_expired(r: Roster, ctx: Context) -> list[Finding]:
     """A fixed-term contract whose term ran out while the employee kept working (LCL 44; SPC-I 34).
 
-    The term is taken to run from the later of the hire date and the signing date.
+    The term is taken to run from the later of the hire date and the signing date.  A term
+    that expired while the employee was protected by LCL 42(5) (long service near retirement)
+    was extended by law (LCL 45; SPC-II 8): not a missing renewal, so no finding.
     """
     as_of = ctx.as_of_ord
     ends = column(r, "end_date")
@@ -259,7 +262,7 @@ def contract_expired(r: Roster, ctx: Context) -> list[Finding]:
             partial(_expired, hires[i], signed[i], terms[i], starts[i], x, as_of),
         )
         for i, x in enumerate(expiries)
-        if x < as_of and signed[i] is not None and (ends[i] is None or ends[i] > x)
+        if x < as_of and signed[i] is not None and (ends[i] is None or ends[i] > x) and not protected_on(r, ctx, i, x)
     ]
 
 

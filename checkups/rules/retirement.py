@@ -83,6 +83,20 @@ def _protected(ret: Retirement, hired: int, from_day: dt.date, as_of: int, param
     return Detail(detail.facts, Trace(detail.trace.inputs, (*detail.trace.parameters, *params), detail.trace.steps))
 
 
+def protected_on(r: Roster, ctx: Context, i: int, on: int) -> bool:
+    """Whether row ``i`` is protected by LCL 42(5) on the day ``on`` (an ordinal): fifteen years'
+    continuous service by then and fewer than five years to its statutory retirement date."""
+    if "birth_date" not in r.columns or "retirement_group" not in r.columns:
+        return False
+    ret = retirements(r, ctx)[i]
+    if ret is None or ret.date.toordinal() <= on:
+        return False
+    service, left = ctx.param("deadlines.protected_service_years"), ctx.param("deadlines.protected_years_to_retirement")
+    if add_months(dt.date.fromordinal(r.columns["hire_date"][i]), int(service.value) * 12).toordinal() > on:
+        return False
+    return add_months(ret.date, -int(left.value) * 12).toordinal() < on
+
+
 @employee_check("disputes.protected_near_retirement", "birth_date", "retirement_group", applies_to={FULL})
 def protected_near_retirement(r: Roster, ctx: Context) -> Iterator[Finding]:
     """Fifteen years' continuous service and fewer than five years to retirement: no dismissal under LCL 40 or 41."""
