@@ -14,10 +14,10 @@ from typing import Any
 
 from . import regions as reg
 from .findings import Detail, Finding, Trace
-from .money import amounts, show_answer, value
+from .money import amounts, figure_missing, show_answer, value
 from .registry import Rule, catalog, law, region_name, render_text, rules
 from .text import InputError, Text, to_number
-from .timeline import ParamValue, law_in_force, parse_date
+from .timeline import MissingFigureError, ParamValue, law_in_force, parse_date
 
 __all__ = ["AnswerError", "Evaluation", "evaluate", "questions", "why_not"]
 
@@ -99,7 +99,17 @@ def _convert(question: dict[str, Any], answer: Any) -> Any:
         if text in _FALSE:
             return False
         raise InputError(question["id"], "yes or no (true/false, 是/否)", answer)
+    if question["type"] == "percent":
+        text = answer if not isinstance(answer, str) else answer.strip().removesuffix("%").removesuffix("％")
+        return to_number(text, question["id"]) / 100
     return to_number(answer, question["id"])
+
+
+def _shown(q: dict[str, Any], number: Any, lang: str) -> str:
+    """An answer or a limit as the user reads it: a percent question's ratio as ``5%``."""
+    if q["type"] == "percent" and not isinstance(number, bool):
+        return f"{(number * 100).normalize():f}%"
+    return show_answer(number, lang)
 
 
 def _region_reason(r: Rule, region: str | None, as_of: dt.date) -> Text | None:
@@ -151,11 +161,11 @@ def _condition(cond: dict, given: dict, known: dict, as_of: dt.date, region: str
     if not _OPS[op](answer, target):
         return None
     q = known[cond["question"]]
-    shown = Text(*(show_answer(answer, lang) for lang in ("zh", "en")))
-    limit = "" if isinstance(target, bool) else f"（{_OP_TEXT[op]} {target}）"
+    shown = Text(*(_shown(q, answer, lang) for lang in ("zh", "en")))
+    limit = "" if isinstance(target, bool) else f"{_OP_TEXT[op]} {_shown(q, target, 'en')}"
     return Text(
-        f"{q['text']['zh']} 回答：{shown.zh}{limit}",
-        f"{q['text']['en']} Answer: {shown.en}" + ("" if isinstance(target, bool) else f" ({_OP_TEXT[op]} {target})"),
+        f"{q['text']['zh']} 回答：{shown.zh}" + (f"（{limit}）" if limit else ""),
+        f"{q['text']['en']} Answer: {shown.en}" + (f" ({limit})" if limit else ""),
     )
 
 
@@ -178,7 +188,11 @@ def _check(r: Rule, given: dict, known: dict, as_of: dt.date, region: str | None
     used: list[ParamValue] = []
     steps = []
     for cond in r.fails_when:
-        step = _condition(cond, given, known, as_of, region, used)
+        try:
+            step = _condition(cond, given, known, as_of, region, used)
+        except MissingFigureError as exc:
+            why = figure_missing(exc)
+            return "not_applicable", Text(f"{why.zh}，未检查。", f"Not checked: {why.en}.")
         if step is None:
             return "passed", None
         steps.append(step)

@@ -13,11 +13,11 @@ from decimal import Decimal
 from typing import Any
 
 from .findings import MoneyRange
-from .registry import Rule, render_text
+from .registry import Rule, parameter_description, render_text
 from .text import Text, fmt_money, round_fen
 from .timeline import MissingFigureError, ParamValue, value_at
 
-__all__ = ["amounts", "show_answer", "value"]
+__all__ = ["amounts", "figure_missing", "show_answer", "value"]
 
 _OWED = Text("涉及金额", "Money at risk")
 
@@ -40,11 +40,24 @@ def show_answer(answer: Any, lang: str) -> str:
     return f"{answer:,}" if isinstance(answer, Decimal) and answer == answer.to_integral_value() else str(answer)
 
 
-def _missing(label: Text, exc: MissingFigureError) -> Text:
+def figure_missing(exc: MissingFigureError) -> Text:
+    """Which figure has no value on the day (its description, never its parameter name)."""
+    what = parameter_description(exc.name)
+    where = Text("（所选地区）", " in the region chosen") if exc.region not in (None, "national") else Text("", "")
     return Text(
-        f"{label.zh}：所需数值在检查日未生效，未计入（{exc}）",
-        f"{label.en}: a figure it needs is not in force on that day, not counted ({exc})",
+        f"{what['zh']}在 {exc.on.isoformat()}{where.zh} 没有可用的数值",
+        f"there is no figure for “{what['en']}” on {exc.on.isoformat()}{where.en}",
     )
+
+
+def _missing(label: Text, exc: MissingFigureError) -> Text:
+    why = figure_missing(exc)
+    return Text(f"{label.zh}：{why.zh}，未计入", f"{label.en}: {why.en}, so it is not counted")
+
+
+def _times(base: Decimal, money: bool) -> str:
+    """The base of a range as the user gave it: money to the fen, a count as typed."""
+    return fmt_money(base) if money else show_answer(base, "en")
 
 
 def _term(term: dict, given: dict, as_of: dt.date, region: str | None, used: list) -> tuple[Decimal | None, Text | None]:
@@ -72,7 +85,9 @@ def _term(term: dict, given: dict, as_of: dt.date, region: str | None, used: lis
     return amount, Text(f"{label.zh} {shown} = {fmt_money(amount)}", f"{label.en} {shown} = {fmt_money(amount)}")
 
 
-def _range(spec: dict, given: dict, as_of: dt.date, region: str | None, used: list) -> tuple[MoneyRange | None, Text | None]:
+def _range(
+    spec: dict, given: dict, money: set[str], as_of: dt.date, region: str | None, used: list
+) -> tuple[MoneyRange | None, Text | None]:
     label = Text(**render_text(spec["label"]))
     base = given.get(spec["question"])
     if base is None:
@@ -82,9 +97,10 @@ def _range(spec: dict, given: dict, as_of: dt.date, region: str | None, used: li
     except MissingFigureError as exc:
         return None, _missing(label, exc)
     found = MoneyRange(round_fen(base * low), round_fen(base * high), label)
+    shown = _times(base, spec["question"] in money)
     return found, Text(
-        f"可能另加：{label.zh} {fmt_money(base)} × {low}～{high} = {found.show('zh')}",
-        f"Possibly added: {label.en} {fmt_money(base)} × {low}–{high} = {found.show('en')}",
+        f"可能另加：{label.zh} {shown} × {low}～{high} = {found.show('zh')}",
+        f"Possibly added: {label.en} {shown} × {low}–{high} = {found.show('en')}",
     )
 
 
@@ -101,7 +117,8 @@ def amounts(
             total = amount if total is None else total + amount
     if total is not None and len(r.amount) > 1:
         steps.append(Text(f"确定涉及金额合计 {fmt_money(total)}", f"Money certainly at risk, in total {fmt_money(total)}"))
-    found, step = _range(r.amount_range, given, as_of, region, used) if r.amount_range else (None, None)
+    money = {q["id"] for q in r.questions if q["type"] == "money"}
+    found, step = _range(r.amount_range, given, money, as_of, region, used) if r.amount_range else (None, None)
     if step is not None:
         steps.append(step)
     return total, found, steps

@@ -101,7 +101,7 @@ def _items(f: Finding, lang: str) -> list[tuple[str, str]]:
 
 def _heading(f: Finding, lang: str) -> str:
     who = f" · {_t('employee', lang)} {f.employee_id}" if f.employee_id else ""
-    advice = f"（{_t('advice', lang)}）" if f.spec.advice else ""
+    advice = (f"（{_t('advice', lang)}）" if lang == "zh" else f" ({_t('advice', lang)})") if f.spec.advice else ""
     return f"{f.spec.title[lang]}{advice}{who}"
 
 

@@ -68,12 +68,26 @@ def _value(check: _Checker, spec: Any, params: dict, where: str) -> None:
         check.require(isinstance(spec, (int, float, bool)), f"{where}: a number, yes/no or {{param: …}} (got {spec!r})")
 
 
+def _percent_limit(check: _Checker, cond: dict, op: str, questions: dict, params: dict) -> None:
+    """A percent answer (typed 5, held as 0.05) is compared with a ratio: a ``ratio`` parameter or a literal ≤ 1."""
+    if questions.get(cond.get("question"), {}).get("type") != "percent":
+        return
+    limit = cond[op]
+    if isinstance(limit, dict):
+        unit = (params.get(limit.get("param")) or {}).get("unit")
+        check.require(unit == "ratio", f"condition {cond}: a percent question needs a ratio parameter (got {unit!r})")
+    else:
+        check.require(
+            isinstance(limit, (int, float)) and 0 <= limit <= 1, f"condition {cond}: a percent limit is a ratio (0.05 = 5%)"
+        )
+
+
 def _company(check: _Checker, rule: dict, questions: dict[str, dict], params: dict) -> None:
     own = {q["id"] for q in rule.get("questions") or []}
     check.require(bool(own), "company rules need 'questions'")
     for q in rule["questions"]:
         check.bilingual(q.get("text"), f"question {q['id']} text")
-        check.require(q.get("type") in ("bool", "number", "money"), f"question {q['id']} type")
+        check.require(q.get("type") in ("bool", "number", "money", "percent"), f"question {q['id']} type")
     check.require(bool(rule.get("fails_when")), "company rules need 'fails_when'")
 
     def known(qid: Any, types: tuple[str, ...], where: str) -> None:
@@ -90,8 +104,9 @@ def _company(check: _Checker, rule: dict, questions: dict[str, dict], params: di
             for qid in [share.get("part"), *share["of"]]:
                 known(qid, ("number",), "share")
         else:
-            known(cond["question"], ("bool", "number", "money"), "condition")
+            known(cond["question"], ("bool", "number", "money", "percent"), "condition")
         _value(check, cond[ops[0]], params, f"condition {cond}")
+        _percent_limit(check, cond, ops[0], questions, params)
     terms = rule.get("amount") or []
     for term in terms if isinstance(terms, list) else [terms]:
         known(term.get("question"), ("money",), "amount")
@@ -141,6 +156,10 @@ def compile_rules(root: Path, load: Callable[[Path], Any], laws: dict, regions: 
             for group in found:
                 for c in group:
                     _article(check, laws, c.law, c.article, f"{where} {{cite: {c}}}")
+        check.require(
+            not any(parse_cites(rule["title"][lang]) for lang in ("zh", "en") if isinstance(rule.get("title"), dict)),
+            "a title holds no {cite: …} (it becomes a heading and an anchor)",
+        )
         for region in rule.get("applies_in") or []:
             check.require(region in regions, f"applies_in: unknown region {region!r}")
         if rule.get("dated_basis"):

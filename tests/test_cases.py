@@ -48,6 +48,12 @@ def check_findings(findings, case: dict) -> None:
     for rule, amount in want.items():
         if amount not in (None, "any"):
             assert got[rule] == Decimal(amount), f"{rule}: amount {got[rule]} != {amount}"
+    ranges = {f.rule: f.amount_range for f in findings}
+    for item in case.get("findings") or []:
+        if isinstance(item, dict) and "range" in item:
+            rng, (low, high) = ranges[item["rule"]], item["range"]
+            assert rng is not None, f"{item['rule']}: no range"
+            assert (rng.low, rng.high) == (Decimal(low), Decimal(high)), f"{item['rule']}: range {rng.low}–{rng.high}"
 
 
 def _date(value):

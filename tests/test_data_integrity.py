@@ -157,13 +157,24 @@ class TestRules:
                 assert key in screening, f"{r.id}: {key}"
                 assert isinstance(value, bool)
 
+    def test_review_point_20_severities(self) -> None:
+        """Rules that decide every disciplinary dismissal are high; one obligation has one severity on both surfaces."""
+        severity = {r.id: r.severity for r in rules()}
+        assert severity["workplace_rules.rules_democratic_procedure"] == "high"  # SPC-I 50; LCL 87
+        registration = ("social_insurance.housing_fund_registered", "social_insurance.housing_fund_not_registered")
+        assert {severity[r] for r in registration} == {"medium"}  # HPF 37: a fine only after an ignored order
+        assert severity["social_insurance.housing_fund_late"] == "low"  # registered, late: already put right
+        # LL 41: normally at most 1 hour a day; the 3-hour ceiling is the exception for special reasons
+        assert severity["workplace_rules.overtime_daily_limit"] == "high"
+        assert severity["workplace_rules.overtime_beyond_one_hour_justified"] == "medium"
+
     def test_condition_parameters_exist(self) -> None:
         """Every {param: …} in a condition or amount names a catalog parameter."""
         params = catalog()["parameters"]
         for r in rules(scope="company"):
             for cond in r.fails_when:
-                for value in cond.values():
-                    if isinstance(value, dict):
+                for key, value in cond.items():
+                    if isinstance(value, dict) and key != "share":
                         assert value["param"] in params, r.id
 
     def test_employee_rules_and_checks_match(self) -> None:

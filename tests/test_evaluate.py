@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from checkups.evaluate import evaluate, questions
 from checkups.registry import rules
+from checkups.timeline import law_in_force, parse_date
 
 AS_OF = "2025-06-30"
 
@@ -17,19 +18,32 @@ def fired(result) -> set[str]:
 class TestEvaluate:
     def test_nothing_answered_nothing_found(self) -> None:
         """No answers: no findings; every company rule is unanswered, never guessed, except the region-limited
-        ones, which with no region are not applicable."""
+        ones (no region given) and those resting on a text not yet in force, which are not applicable."""
         result = evaluate({}, as_of=AS_OF)
         assert result.findings == []
         limited = {r.id for r in rules(scope="company") if r.applies_in}
-        assert limited == {"consultation.trustee_agency_filed", "workplace_rules.guangdong_maternity_extra_leave"}
-        assert set(result.unanswered) == {r.id for r in rules(scope="company")} - limited
-        assert limited <= set(result.not_applicable)
+        assert limited == {
+            "consultation.trustee_agency_filed",
+            "workplace_rules.guangdong_maternity_extra_leave",
+            "workplace_rules.guangdong_paternity_childcare_leave",
+        }
+        later = {
+            r.id
+            for r in rules(scope="company")
+            if r.dated_basis and "before" not in r.dated_basis and not law_in_force(r.dated_basis["law"], parse_date(AS_OF))
+        }
+        assert later == {"contracts.consecutive_fixed_terms_counted"}  # SPC-II 10, in force from 2025-09-01
+        assert set(result.unanswered) == {r.id for r in rules(scope="company")} - limited - later
+        assert limited | later <= set(result.not_applicable)
 
     def test_all_compliant_answers(self) -> None:
         """Answering every question the compliant way gives no findings."""
         answers = {}
         for r in rules(scope="company"):
             for cond in r.fails_when:
+                if "share" in cond:  # a share below every cap: 0 of the part, 1 of the rest
+                    answers.update({q: 1 for q in cond["share"]["of"]} | {cond["share"]["part"]: 0})
+                    continue
                 q = cond["question"]
                 op, value = next((k, v) for k, v in cond.items() if k != "question")
                 if isinstance(value, bool):
@@ -64,15 +78,25 @@ class TestEvaluate:
         assert fired(result) == {"social_insurance.all_staff_insured"}
 
     def test_money_at_risk(self) -> None:
-        """An amount question times the rule's factor is the money at risk, with its trace."""
+        """The arrears are the money certainly at risk; the 1-3x fine is a range beside it, never added."""
         result = evaluate({"insurance_all_staff_registered": False, "insurance_unpaid_contributions": "12,000"}, as_of=AS_OF)
         finding = result.findings[0]
-        assert finding.amount == Decimal("36000.00")
+        assert finding.amount == Decimal("12000.00")
+        assert (finding.amount_range.low, finding.amount_range.high) == (Decimal("12000.00"), Decimal("36000.00"))
         assert finding.employee_id is None and finding.law == "SIL" and finding.article == "58"
-        assert any("36,000.00" in s.en for s in finding.trace.steps)
+        assert any("12,000.00" in s.en and "36,000.00" in s.en for s in finding.trace.steps)
+
+    def test_percent_answer_against_a_ratio(self) -> None:
+        """A percent question is typed as 5 (or 5%) and compared with a ratio parameter (0.05)."""
+        below = evaluate({"housing_fund_employer_rate_percent": "4.5%"}, as_of=AS_OF)
+        at = evaluate({"housing_fund_employer_rate_percent": 5}, as_of=AS_OF)
+        assert fired(below) == {"social_insurance.housing_fund_rate_at_least_minimum"} and fired(at) == set()
+        assert any("4.5%" in s.en and "< 5%" in s.en for s in below.findings[0].trace.steps)
 
     def test_questions_table(self) -> None:
         """Every question has a type and bilingual text; screening ones have no rule."""
         table = questions()
         assert table["uses_probation"]["rule"] is None
-        assert all(q["type"] in ("bool", "number", "money") and q["text"]["zh"] and q["text"]["en"] for q in table.values())
+        assert all(
+            q["type"] in ("bool", "number", "money", "percent") and q["text"]["zh"] and q["text"]["en"] for q in table.values()
+        )

@@ -96,6 +96,20 @@ class TestMarkdown:
         text = report.to_text(result, "zh")
         assert "SIL 58" in text
 
+    @pytest.mark.parametrize("lang", ["zh", "en"])
+    def test_advice_is_marked_as_advice_not_law(self, lang) -> None:
+        """Review point 21: good practice is labelled as such; a legal duty is not."""
+        answers = {"uses_trustee": True, "consult_agreement_divides_responsibilities": False, "disputes_claims_answered": False}
+        result = evaluate({**answers, "insurance_all_staff_registered": False}, as_of="2025-06-30")
+        label = {"zh": "建议做法，非法定义务", "en": "Good practice, not a legal duty"}[lang]
+        headings = {line for line in report.to_markdown(result, lang).splitlines() if line.startswith("### ")}
+        marked = {f.rule: any(f.spec.title[lang] in h and label in h for h in headings) for f in result.findings}
+        assert marked == {
+            "consultation.trustee_agreement_responsibilities": True,
+            "disputes.employee_claims_answered": True,
+            "social_insurance.all_staff_insured": False,
+        }
+
 
 def test_calculations_report_in_chinese() -> None:
     """The calculators' report: inputs, amount, steps, the unverified regional figure, the cited articles' texts."""

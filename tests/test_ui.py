@@ -29,7 +29,9 @@ class TestQuestionnaire:
         app.inputs["insurance_all_staff_registered"].value = False
         app.inputs["insurance_unpaid_contributions"].value = "1,000"
         result = app.run()
-        assert [(f.rule, f.amount) for f in result.findings] == [("social_insurance.all_staff_insured", Decimal("3000.00"))]
+        assert [(f.rule, f.amount) for f in result.findings] == [("social_insurance.all_staff_insured", Decimal("1000.00"))]
+        fine = result.findings[0].amount_range
+        assert (fine.low, fine.high) == (Decimal("1000.00"), Decimal("3000.00"))
         assert "../../zh/law/sil/#sil-58" in app.result.value
         assert app.links.value.startswith('<a download="checkup-report.html" href="data:text/html;base64,')
 
