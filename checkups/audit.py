@@ -143,11 +143,13 @@ def audit_roster(
     region: str | None = None,
     min_wage: Any = None,
     avg_wage: Any = None,
+    sheet: str | None = None,
 ) -> AuditResult:
     """Audit a roster file (path or bytes; CSV or XLSX) as of a day (default today).
 
     ``min_wage`` overrides the regional minimum wage; ``avg_wage`` is accepted for the
-    calculators' sake and recorded, as no roster check needs it.
+    calculators' sake and recorded, as no roster check needs it; ``sheet`` names the
+    worksheet of an .xlsx file (default: the first with a roster header).
     """
     collecting = gc.isenabled()
     gc.disable()  # the audit makes many small objects and no reference cycles: skip the collector's passes
@@ -157,7 +159,9 @@ def audit_roster(
         ctx = Context(day, region, None if min_wage is None else to_money(min_wage, "min_wage"))
         if avg_wage is not None:
             to_money(avg_wage, "avg_wage")
-        roster = read_roster(source, as_of=day)
+        roster = read_roster(source, as_of=day, sheet=sheet)
+        if roster.sheet is not None:
+            ctx.notices.append(notice_text("sheet_used", sheet=roster.sheet, count=str(roster.sheets)))
         findings = run_checks(roster, ctx)
         return AuditResult(
             as_of=day,

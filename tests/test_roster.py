@@ -90,7 +90,7 @@ class TestCells:
         got = [(e.row, e.column) for e in roster.errors]
         assert got == [(2, "hire_date"), (3, "monthly_wage"), (4, "employee_id"), (5, "hire_date"), (6, "monthly_wage")]
         assert "2025-02-30" in roster.errors[0].message and "2025-03-01" in roster.errors[0].message
-        assert ">= 0" in roster.errors[1].message
+        assert roster.errors[1].message == "'monthly_wage' must be an amount in yuan from 0 to 10^12 (got '-1')"
         assert roster.rows == 6 and roster.audited == 1 and roster.line == [7]
 
     def test_row_errors_across_cells(self) -> None:
