@@ -154,7 +154,7 @@ def audit_roster(
     collecting = gc.isenabled()
     gc.disable()  # the audit makes many small objects and no reference cycles: skip the collector's passes
     try:
-        day = dt.date.today() if as_of is None else parse_date(as_of)
+        day = dt.date.today() if as_of is None else parse_date(as_of, "as_of")
         region = None if region is None else resolve(region)
         ctx = Context(day, region, None if min_wage is None else to_money(min_wage, "min_wage"))
         if avg_wage is not None:

@@ -145,7 +145,7 @@ def _calc_parsers(sub: Any) -> None:
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
-    on = dt.date.today() if args.on is None else parse_date(args.on)
+    on = dt.date.today() if args.on is None else parse_date(args.on, "on")
     found = figures.in_force(on, region=args.region, parameter=args.name)
     if args.format == "json":
         _out(json.dumps([f.as_dict() for f in found], ensure_ascii=False, indent=2) + "\n", None)

@@ -46,10 +46,11 @@ FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2100, 12, 31)  # the dates th
 _RANGE = f"a date from {FIRST_DAY} to {LAST_DAY}"
 
 
-def parse_date(value: Any) -> dt.date:
+def parse_date(value: Any, field: str = "date") -> dt.date:
     """A date from a ``date``/``datetime`` or text: ``2025-03-01``, ``2025/3/1``, ``2025年3月1日``.
 
-    Only dates from :data:`FIRST_DAY` to :data:`LAST_DAY` are accepted (:class:`DateError`).
+    Only dates from :data:`FIRST_DAY` to :data:`LAST_DAY` are accepted; anything else raises
+    :class:`DateError` naming ``field``.
     """
     if isinstance(value, dt.datetime):
         day = value.date()
@@ -58,14 +59,14 @@ def parse_date(value: Any) -> dt.date:
     else:
         match = _DATE.match(str(value))
         if not match:
-            raise DateError(value)
+            raise DateError(value, field=field)
         year, month, number = map(int, match.groups())
         try:
             day = dt.date(year, month, number)
         except ValueError:
-            raise DateError(value, "a real date such as 2025-03-01 (there is no such day)") from None
+            raise DateError(value, "a real date such as 2025-03-01 (there is no such day)", field) from None
     if not FIRST_DAY <= day <= LAST_DAY:
-        raise DateError(value if isinstance(value, str) else day.isoformat(), _RANGE)
+        raise DateError(value if isinstance(value, str) else day.isoformat(), _RANGE, field)
     return day
 
 
