@@ -1,10 +1,10 @@
 """Reading a table file (CSV in UTF-8/GB18030/UTF-16, or XLSX) into rows of cell texts.
 
 Rows are numbered as a spreadsheet shows them (the first row is line 1; a quoted cell
-with line breaks is one row).  A quote that opens a cell and runs on across a line break
-into what looks like further rows (a delimiter after the break), or never closes, is an
-*unbalanced quote*: its row is kept as broken (:attr:`Table.broken`) and reading starts
-again on the next line, so no later row is swallowed.
+with line breaks is one row).  A quote that opens a cell and runs on across line breaks
+(and the delimiters of the lines it swallows) without closing where a cell ends, or never
+closes, is an *unbalanced quote*: its row is kept as broken (:attr:`Table.broken`) and
+reading starts again on the next line, so no later row is swallowed.
 """
 
 from __future__ import annotations
@@ -98,15 +98,21 @@ class _Lines(Table):
         return {pos: cells[pos::width] for pos in positions}, list(range(head + 2, head + 2 + len(body)))
 
 
-def _unclosed(record: list[str], delimiter: str) -> int | None:
-    """The position of a cell whose quote does not close (see the module docstring), if any."""
-    for position, cell in enumerate(record):
-        if "\x00" in cell:
-            return position
-        for brk in ("\n", "\r"):
-            if brk in cell and delimiter in cell[cell.index(brk) :]:
-                return position
-    return None
+def _unclosed(record: list[str], raw: list[str], delimiter: str) -> int | None:
+    """The position of the cell whose quote runs on (see the module docstring), if any.
+
+    ``raw`` are the record's physical lines.  A quote runs on when it never closes (the
+    end marker was swallowed) or when it closes where no cell ends, so that the record
+    is not well-formed CSV; a multi-line cell closed properly is a cell, as in a spreadsheet.
+    """
+    if "\x00" not in record[-1]:
+        try:
+            for _ in csv.reader(raw, delimiter=delimiter, strict=True):
+                pass
+            return None
+        except csv.Error:
+            pass
+    return next(i for i, cell in enumerate(record) if "\n" in cell or "\r" in cell or "\x00" in cell)
 
 
 def _breaks(cells: list[str]) -> int:
@@ -127,11 +133,11 @@ def _quoted_records(text: str, delimiter: str) -> Table:
     csv.field_size_limit(max(limit, len(text) + 2))  # a huge cell is a cell error, not a reading error
     try:
         while start < len(lines):
-            reader = csv.reader(iter(lines[start:]), delimiter=delimiter)
+            reader = csv.reader(map(lines.__getitem__, range(start, len(lines))), delimiter=delimiter)
             read = 0
             for record in reader:
                 first, read = read, reader.line_num
-                position = _unclosed(record, delimiter) if read - first > 1 else None
+                position = _unclosed(record, lines[start + first : start + read], delimiter) if read - first > 1 else None
                 if position is not None:
                     opened = first + _breaks(record[:position])  # the line of the record where the cell opens
                     cell = record[position]

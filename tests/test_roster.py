@@ -313,6 +313,11 @@ class TestNoSilentLoss:
         roster = read(HEADER + 'E1,"Li\nLei",2020-01-01,5000\nE2,b,2020-01-01,5000\n')
         assert roster.errors == [] and roster.line == [2, 3] and roster.columns["name"][0] == "Li\nLei"
 
+    def test_multi_line_cell_with_delimiters_stays_one_row(self) -> None:
+        """A properly closed quoted cell holding line breaks and commas (an address) is one cell, not a broken row."""
+        roster = read(HEADER + 'E1,"Room 1\nTianhe, Guangzhou",2020-01-01,5000\nE2,b,2020-01-01,5000\n')
+        assert roster.errors == [] and roster.line == [2, 3] and roster.columns["name"][0] == "Room 1\nTianhe, Guangzhou"
+
     @pytest.mark.parametrize("body", ["", "\n\n", ",,,\n,,,\n"])
     def test_header_only_roster(self, body: str) -> None:
         """A roster with a header and no data rows is refused as having no data rows."""
