@@ -105,6 +105,11 @@ def _range(low: Decimal, high: Decimal) -> dict[str, str]:
     return {"low": str(round_fen(low)), "high": str(round_fen(high))}
 
 
+def _row_order(finding: Finding) -> int:
+    """Findings about the whole roster (no row) first, then by row."""
+    return 0 if finding.row is None else finding.row
+
+
 def run_checks(roster: Roster, ctx: Context) -> list[Finding]:
     """Every registered employee check whose columns the roster has, on the kinds of worker it judges."""
     findings: list[Finding] = []
@@ -132,7 +137,7 @@ def run_checks(roster: Roster, ctx: Context) -> list[Finding]:
             for e in who:
                 ctx.flag(key, e, until=str(spc_ii_effective()), since=str(spc_ii_effective()))
     ctx.notices.extend(ctx.flag_notices())
-    findings.sort(key=attrgetter("row"))  # stable: within a row, the checks' order (service areas)
+    findings.sort(key=_row_order)  # stable: within a row, the checks' order (service areas)
     return findings
 
 

@@ -309,3 +309,15 @@ class TestHostileInput:
         for path in (tmp_path, deep):
             proc = run_cli("evaluate", path)
             assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+
+    def test_roster_wide_and_row_findings_together(self, run_cli, tmp_path) -> None:
+        """A finding about the whole roster (dispatch share) next to row findings does not crash the audit (fuzz find)."""
+        path = tmp_path / "roster.csv"
+        path.write_text(
+            "employee_id,hire_date,employment_type,contract_signed_date\nE1,2024-01-01,dispatched,\nE2,2024-01-01,full_time,\n",
+            encoding="utf-8",
+        )
+        proc = run_cli("audit", path, "--as-of", "2025-06-30", "--format", "json")
+        assert proc.returncode == 0, proc.stderr
+        rows = [(f["rule"], f["row"]) for f in json.loads(proc.stdout)["findings"]]
+        assert rows[0] == ("contracts.dispatch_share_over_cap", None) and ("contracts.written_within_one_month", 3) in rows
