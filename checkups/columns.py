@@ -26,17 +26,17 @@ class Column(NamedTuple):
 
 
 class Measure(NamedTuple):
-    """What a number column accepts: 0 up to ``maximum``, whole numbers only or money."""
+    """What a number column accepts: 0 up to ``maximum``; whole numbers only, or any number
+    rounded half up to two decimals when read (money to the fen) and then checked."""
 
     expected: str
     maximum: Decimal
     whole: bool = False  # month counts: a fraction is an error, never truncated
-    money: bool = False  # rounded half up to the fen (0.01 yuan) when read, then checked
 
 
 #: number column kinds; the maxima are sanity bounds (the issue's contract), not legal figures
 MEASURES: dict[str, Measure] = {
-    "money": Measure("an amount in yuan from 0 to 10^12", LARGEST, money=True),
+    "money": Measure("an amount in yuan from 0 to 10^12", LARGEST),
     "months": Measure("a whole number of months from 0 to 1200", Decimal(1200), whole=True),
     "week_hours": Measure("a number of hours from 0 to 168 (the hours of a week)", Decimal(7 * 24)),
     "month_hours": Measure("a number of hours from 0 to 744 (the hours of 31 days)", Decimal(31 * 24)),

@@ -105,7 +105,7 @@ def _bool_value(raw: str) -> Any:
 
 
 def _number(measure: str) -> Callable[[str], Any]:
-    """The converter of a number column: finite, 0 up to the measure's maximum, whole or in fen."""
+    """The converter of a number column: finite, 0 up to the measure's maximum, whole or to two decimals."""
     spec = MEASURES[measure]
     bad = CellError(spec.expected)
 
@@ -114,13 +114,10 @@ def _number(measure: str) -> Callable[[str], Any]:
             number = to_number(raw, "value")
         except InputError:
             return bad
-        if spec.money:
-            number = round_fen(number)
-        if number > spec.maximum:
-            return bad
-        if spec.whole:
-            return bad if number != number.to_integral_value() else type(number)(int(number))
-        return number
+        if spec.whole:  # a fraction of a month is an error, never truncated
+            return bad if number > spec.maximum or number != number.to_integral_value() else type(number)(int(number))
+        number = round_fen(number)  # two decimals (half up): money to the fen, hours to 0.01 h
+        return bad if number > spec.maximum else number
 
     return convert
 

@@ -59,10 +59,10 @@ class Table:
         """The cells below the header, column by column, and each row's spreadsheet line."""
         body = self.records[head + 1 :]
         first_line = head + 2
-        if all(map(any, body)):
+        keep = [i for i, r in enumerate(body) if "".join(r).strip() or head + 1 + i in self.broken]
+        if len(keep) == len(body):
             data, lines = body, list(range(first_line, first_line + len(body)))
-        else:  # skip empty lines (a spreadsheet's blank rows), keeping every other row's line number
-            keep = [i for i, r in enumerate(body) if any(c.strip() for c in r) or head + 1 + i in self.broken]
+        else:  # skip blank rows (empty or only spaces, as a spreadsheet shows them), keeping the others' line numbers
             data, lines = [body[i] for i in keep], [first_line + i for i in keep]
         width = max(positions) + 1
         if data and min(map(len, data)) < width:
@@ -88,7 +88,7 @@ class _Lines(Table):
         d = self.delimiter
         body = self.lines[head + 1 :]
         width = self.lines[head].count(d) + 1
-        if body and (set(map(methodcaller("count", d), body)) != {width - 1} or d * (width - 1) in body):
+        if body and (set(map(methodcaller("count", d), body)) != {width - 1} or any(map(_blank(d), body))):
             return Table([line.split(d) for line in self.lines]).columns(head, positions)
         if body:  # the text after the header line, one delimiter between all cells
             offset = sum(map(len, self.lines[: head + 1])) + head + 1
@@ -96,6 +96,15 @@ class _Lines(Table):
         else:
             cells = []
         return {pos: cells[pos::width] for pos in positions}, list(range(head + 2, head + 2 + len(body)))
+
+
+def _blank(delimiter: str) -> Callable[[str], bool]:
+    """Whether a line is a blank row: only delimiters and spaces (a blank row starts with one)."""
+
+    def blank(line: str) -> bool:
+        return not line or ((line[0] == delimiter or line[0].isspace()) and not line.replace(delimiter, "").strip())
+
+    return blank
 
 
 def _unclosed(record: list[str], raw: list[str], delimiter: str) -> int | None:

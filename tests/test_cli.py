@@ -221,6 +221,18 @@ class TestHostileInput:
         assert (data["rows"], data["audited"]) == (2, 1)
         assert [(e["row"], e["column"]) for e in data["errors"]] == [(2, column)]
 
+    def test_extreme_accepted_values_do_not_overflow(self, run_cli, tmp_path) -> None:
+        """A part-timer paid 10^12 a month for 0.01 hours a week is audited (fuzz find: a decimal overflow before)."""
+        path = tmp_path / "roster.csv"
+        path.write_text(
+            "employee_id,hire_date,employment_type,monthly_wage,weekly_hours,contract_term_months\n"
+            "E1,1900-01-01,part_time,1000000000000,1e-999999,1200\nE2,2020-01-01,part_time,2000,0.01,\n",
+            encoding="utf-8",
+        )
+        proc = run_cli("audit", path, "--as-of", "2100-12-31", "--region", "guangzhou", "--format", "json")
+        assert proc.returncode == 0, proc.stderr
+        assert json.loads(proc.stdout)["audited"] == 2
+
     def test_hire_date_in_year_9999(self, run_cli, tmp_path) -> None:
         """A hire date in year 9999 is a row error naming the accepted range."""
         path = tmp_path / "roster.csv"

@@ -189,6 +189,8 @@ class TestBounds:
             ("monthly_wage", "1e-999999", Decimal("0.00")),
             ("hourly_wage", "23.7", Decimal("23.70")),
             ("weekly_hours", "168", Decimal(168)),
+            ("weekly_hours", "37.555", Decimal("37.56")),  # two decimals, half up
+            ("weekly_hours", "1e-999999", Decimal("0.00")),
             ("overtime_hours_month", "744", Decimal(744)),
         ],
     )
@@ -317,6 +319,12 @@ class TestNoSilentLoss:
         """A properly closed quoted cell holding line breaks and commas (an address) is one cell, not a broken row."""
         roster = read(HEADER + 'E1,"Room 1\nTianhe, Guangzhou",2020-01-01,5000\nE2,b,2020-01-01,5000\n')
         assert roster.errors == [] and roster.line == [2, 3] and roster.columns["name"][0] == "Room 1\nTianhe, Guangzhou"
+
+    @pytest.mark.parametrize("quote", ["", '"'])
+    def test_rows_of_spaces_are_blank_rows(self, quote: str) -> None:
+        """A row of only spaces and delimiters is a blank row, as a spreadsheet shows it, with or without quotes in the file."""
+        roster = read(HEADER + f"{quote}E1{quote},a,2020-01-01,1\n , ,\t, \nE2,b,2020-01-01,1\n")
+        assert roster.rows == 2 and roster.line == [2, 4]
 
     @pytest.mark.parametrize("body", ["", "\n\n", ",,,\n,,,\n"])
     def test_header_only_roster(self, body: str) -> None:
