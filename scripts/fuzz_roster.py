@@ -127,30 +127,33 @@ def hostile_roster(rng: random.Random) -> tuple[bytes, int | None]:
         rows.insert(rng.randrange(len(rows) + 1), [])  # a blank line
     if mode < 0.08:
         cells = [[str(_xlsx_value(c)) for c in r] for r in rows]  # a text starting with = is a formula, read as empty
-        return _xlsx(rng, header, rows), _shown([["" if c.startswith("=") else c for c in r] for r in cells])
+        return _xlsx(rng, header, rows), shown_rows([["" if c.startswith("=") else c for c in r] for r in cells])
     delimiter = rng.choice((",", ",", ",", "\t", ";"))
     ends = rng.choice(("\n", "\n", "\r\n", "\r"))
-    buffer = io.StringIO(newline="")
     well_formed = mode < 0.6
     if well_formed:
-        breaks = any("\r" in c or "\n" in c for r in rows for c in r)  # Python 3.11 quotes only its own line end
-        quoting = csv.QUOTE_ALL if breaks or rng.random() < 0.2 else csv.QUOTE_MINIMAL
-        writer = csv.writer(buffer, delimiter=delimiter, lineterminator=ends, quoting=quoting)
-        writer.writerow(header)
-        writer.writerows(rows)
+        text = csv_text([header, *rows], delimiter, ends, quote_all=rng.random() < 0.2)
     else:  # joined without quoting: stray quotes, delimiters and line breaks in cells
-        buffer.write(ends.join(delimiter.join(r) for r in [header, *rows]) + rng.choice((ends, "")))
-    text = buffer.getvalue()
+        text = ends.join(delimiter.join(r) for r in [header, *rows]) + rng.choice((ends, ""))
     if rng.random() < 0.2:
         at = rng.randrange(len(text) + 1)
         text = text[:at] + rng.choice(('"', '""', '"\n', "\n", delimiter, "\x00", "\ufeff")) + text[at:]
         well_formed = False
     encoding = rng.choice(ENCODINGS)
     data = text.encode(encoding, errors="replace")
-    return data, (_shown(rows) if well_formed and encoding.startswith(("utf", "gb")) else None)
+    return data, (shown_rows(rows) if well_formed and encoding.startswith(("utf", "gb")) else None)
 
 
-def _shown(rows: list[list[str]]) -> int:
+def csv_text(rows: list[list[str]], delimiter: str, ends: str, *, quote_all: bool = False) -> str:
+    """Rows as a CSV writer writes them (well-formed: what a spreadsheet saves)."""
+    breaks = any("\r" in c or "\n" in c for r in rows for c in r)  # Python 3.11 quotes only its own line end
+    buffer = io.StringIO(newline="")
+    quoting = csv.QUOTE_ALL if quote_all or breaks else csv.QUOTE_MINIMAL
+    csv.writer(buffer, delimiter=delimiter, lineterminator=ends, quoting=quoting).writerows(rows)
+    return buffer.getvalue()
+
+
+def shown_rows(rows: list[list[str]]) -> int:
     """The data rows a spreadsheet shows: rows with a cell that is not blank."""
     return sum(1 for r in rows if any(c.strip() for c in r))
 
