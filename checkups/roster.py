@@ -278,22 +278,22 @@ def _cross_checks(columns: dict[str, list[Any]], bad: dict, lines: list[int], as
     """
     hire = columns["hire_date"]
     iso = dt.date.fromordinal
-    if as_of is not None:
+    dates = [h for h in hire if h.__class__ is int]
+    if as_of is not None and dates and max(dates) > as_of.toordinal():
         ordinal = as_of.toordinal()
         for i, h in enumerate(hire):
             if h.__class__ is int and h > ordinal:
                 bad.setdefault(i, []).append(
                     ("hire_date", f"on or before the audit date {as_of.isoformat()}", iso(h).isoformat())
                 )
-    for name, later in (("end_date", True), ("birth_date", False)):
+    for name, relation in (("end_date", "on or after"), ("birth_date", "before")):
         other = columns.get(name)
         if other is None:
             continue
-        for i, e in enumerate(other):
-            h = hire[i]
-            if e.__class__ is int and h.__class__ is int and (e < h if later else e >= h):
-                relation = "on or after" if later else "before"
-                bad.setdefault(i, []).append((name, f"{relation} hire_date {iso(h).isoformat()}", iso(e).isoformat()))
+        pairs = [(i, e, h) for i, (e, h) in enumerate(zip(other, hire)) if e.__class__ is int and h.__class__ is int]
+        wrong = [p for p in pairs if p[1] < p[2]] if name == "end_date" else [p for p in pairs if p[1] >= p[2]]
+        for i, e, h in wrong:
+            bad.setdefault(i, []).append((name, f"{relation} hire_date {iso(h).isoformat()}", iso(e).isoformat()))
     ids = columns["employee_id"]
     if len(set(ids)) != len(ids):
         first: dict[str, int] = {}
