@@ -18,7 +18,7 @@ from typing import Any
 
 from . import calc, figures, report
 from .audit import audit_roster
-from .errors import CheckupsError, clip
+from .errors import CheckupsError, InputError, clip
 from .evaluate import evaluate
 from .registry import rules
 from .text import fmt_money
@@ -106,6 +106,9 @@ def _calc_lines(outcome: Any, lang: str) -> list[str]:
 def cmd_calc(args: argparse.Namespace) -> int:
     spec = calc.find(args.calculator)
     values = {f.name: getattr(args, (f.cli or f.name) if f.positional else f.name) for f in spec.fields}
+    for f in spec.fields:
+        if f.required and str(values[f.name] or "").strip() == "":
+            raise InputError(f.name, f"given ({f.label.en})", values[f.name])
     result = spec.run(values, region=getattr(args, "region", None), today=dt.date.today())  # the CLI's default date
     if spec.plain:
         _out((json.dumps({"result": str(result)}) if args.format == "json" else str(result)) + "\n", None)

@@ -333,3 +333,18 @@ class TestHostileInput:
         assert proc.returncode == 0, proc.stderr
         rows = [(f["rule"], f["row"]) for f in json.loads(proc.stdout)["findings"]]
         assert rows[0] == ("contracts.dispatch_share_over_cap", None) and ("contracts.written_within_one_month", 3) in rows
+
+    @pytest.mark.parametrize(
+        "args",
+        [
+            ["severance", "", "2019-03-01", "2025-06-30"],
+            ["double_wage", " ", "2025-01-15", "--as-of", "2025-06-30"],
+            ["untaken_leave_pay", "", ""],
+            ["annual_leave_days", ""],
+            ["si-arrears", "", "2025-01-15", "--on", "2025-03-01"],
+        ],
+    )
+    def test_empty_required_calculator_argument_exits_2(self, run_cli, args) -> None:
+        """A required calculator argument given as an empty string is refused by name, not an internal error."""
+        proc = run_cli("calc", *args)
+        assert proc.returncode == 2 and "must be given" in proc.stderr, proc.stderr
