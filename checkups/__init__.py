@@ -10,6 +10,7 @@ runs unchanged in CPython and in Pyodide.
 
 from . import calc, figures, regions, retirement
 from .audit import AuditResult, audit_records, audit_roster
+from .errors import CheckupsError
 from .evaluate import Evaluation, evaluate, questions
 from .findings import Finding, Trace
 from .registry import Citation, Rule, article, rule, rules
@@ -23,6 +24,7 @@ __version__ = "0.1.0"
 __all__ = [
     "COLUMNS",
     "AuditResult",
+    "CheckupsError",
     "Citation",
     "Evaluation",
     "Finding",

@@ -105,6 +105,11 @@ def _range(low: Decimal, high: Decimal) -> dict[str, str]:
     return {"low": str(round_fen(low)), "high": str(round_fen(high))}
 
 
+def _row_order(finding: Finding) -> int:
+    """Findings about the whole roster (no row) first, then by row."""
+    return 0 if finding.row is None else finding.row
+
+
 def run_checks(roster: Roster, ctx: Context) -> list[Finding]:
     """Every registered employee check whose columns the roster has, on the kinds of worker it judges."""
     findings: list[Finding] = []
@@ -132,7 +137,7 @@ def run_checks(roster: Roster, ctx: Context) -> list[Finding]:
             for e in who:
                 ctx.flag(key, e, until=str(spc_ii_effective()), since=str(spc_ii_effective()))
     ctx.notices.extend(ctx.flag_notices())
-    findings.sort(key=attrgetter("row"))  # stable: within a row, the checks' order (service areas)
+    findings.sort(key=_row_order)  # stable: within a row, the checks' order (service areas)
     return findings
 
 
@@ -143,21 +148,25 @@ def audit_roster(
     region: str | None = None,
     min_wage: Any = None,
     avg_wage: Any = None,
+    sheet: str | None = None,
 ) -> AuditResult:
     """Audit a roster file (path or bytes; CSV or XLSX) as of a day (default today).
 
     ``min_wage`` overrides the regional minimum wage; ``avg_wage`` is accepted for the
-    calculators' sake and recorded, as no roster check needs it.
+    calculators' sake and recorded, as no roster check needs it; ``sheet`` names the
+    worksheet of an .xlsx file (default: the first with a roster header).
     """
     collecting = gc.isenabled()
     gc.disable()  # the audit makes many small objects and no reference cycles: skip the collector's passes
     try:
-        day = dt.date.today() if as_of is None else parse_date(as_of)
+        day = dt.date.today() if as_of is None else parse_date(as_of, "as_of")
         region = None if region is None else resolve(region)
         ctx = Context(day, region, None if min_wage is None else to_money(min_wage, "min_wage"))
         if avg_wage is not None:
             to_money(avg_wage, "avg_wage")
-        roster = read_roster(source, as_of=day)
+        roster = read_roster(source, as_of=day, sheet=sheet)
+        if roster.sheet is not None:
+            ctx.notices.append(notice_text("sheet_used", sheet=roster.sheet, count=str(roster.sheets)))
         findings = run_checks(roster, ctx)
         return AuditResult(
             as_of=day,

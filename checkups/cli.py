@@ -1,7 +1,8 @@
 """``python -m checkups``: audit a roster, evaluate answers, run a calculator, list the rules.
 
 Exit status: 0 when the command ran (whatever it found); 2 with a one-line reason on
-stderr when the input cannot be used.  No traceback reaches the user
+stderr when an input file, an argument or the output path cannot be used (any
+:class:`~checkups.errors.CheckupsError`); 1 only for a bug.  No traceback reaches the user
 (set ``CHECKUPS_DEBUG=1`` to see one).
 """
 
@@ -17,21 +18,37 @@ from typing import Any
 
 from . import calc, figures, report
 from .audit import audit_roster
+from .errors import CheckupsError, InputError, clip
 from .evaluate import evaluate
-from .registry import UnknownNameError, rules
-from .roster import RosterError
-from .text import InputError, fmt_money
-from .timeline import DateError, MissingFigureError, parse_date
+from .registry import rules
+from .text import fmt_money
+from .timeline import parse_date
 
 REGION_HELP = "province or city: name (成都, 成都市), id (chengdu) or 6-digit code (510100); default national"
-USAGE_ERRORS = (RosterError, InputError, DateError, MissingFigureError, UnknownNameError)
+
+
+def _writable(path: str | None) -> None:
+    """Refuse an output path that cannot be written, before any work is done."""
+    if not path:
+        return
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
+        raise CheckupsError(f"cannot write the report to {path}: it is a folder", field="output")
+    if not folder.is_dir():
+        raise CheckupsError(f"cannot write the report to {path}: there is no folder {folder}", field="output")
+    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        raise CheckupsError(f"cannot write the report to {path}: permission denied", field="output")
 
 
 def _out(text: str, path: str | None) -> None:
-    if path:
-        Path(path).write_text(text, encoding="utf-8")
-    else:
+    if not path:
         sys.stdout.write(text)
+        return
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CheckupsError(f"cannot write the report to {path}: {exc.strerror or exc}", field="output") from None
 
 
 def _render(result: Any, fmt: str, lang: str) -> str:
@@ -45,23 +62,31 @@ def _render(result: Any, fmt: str, lang: str) -> str:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    result = audit_roster(args.roster, as_of=args.as_of, region=args.region, min_wage=args.min_wage, avg_wage=args.avg_wage)
+    _writable(args.output)
+    result = audit_roster(
+        args.roster, as_of=args.as_of, region=args.region, min_wage=args.min_wage, avg_wage=args.avg_wage, sheet=args.sheet
+    )
     _out(_render(result, args.format, args.lang), args.output)
     return 0
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    _writable(args.output)
     path = Path(args.answers)
     try:
         answers = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
-        raise RosterError(f"no such file: {path}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise RosterError(f"{path} is not a JSON file of answers ({exc})") from None
+        raise CheckupsError(f"no such file: {path}", field="answers") from None
+    except IsADirectoryError:
+        raise CheckupsError(f"{path} is a folder, not a file of answers", field="answers") from None
+    except OSError as exc:
+        raise CheckupsError(f"cannot read {path}: {exc.strerror or exc}", field="answers") from None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise CheckupsError(f"{path} is not a JSON file of answers ({clip(str(exc), 80)})", field="answers") from None
     if isinstance(answers, dict) and isinstance(answers.get("answers"), dict):
         answers = answers["answers"]
     if not isinstance(answers, dict):
-        raise RosterError(f"{path} must hold a JSON object of question id → answer")
+        raise CheckupsError(f"{path} must hold a JSON object of question id → answer", field="answers")
     result = evaluate(answers, as_of=args.as_of, region=args.region)
     _out(_render(result, args.format, args.lang), args.output)
     return 0
@@ -81,6 +106,9 @@ def _calc_lines(outcome: Any, lang: str) -> list[str]:
 def cmd_calc(args: argparse.Namespace) -> int:
     spec = calc.find(args.calculator)
     values = {f.name: getattr(args, (f.cli or f.name) if f.positional else f.name) for f in spec.fields}
+    for f in spec.fields:
+        if f.required and str(values[f.name] or "").strip() == "":
+            raise InputError(f.name, f"given ({f.label.en})", values[f.name])
     result = spec.run(values, region=getattr(args, "region", None), today=dt.date.today())  # the CLI's default date
     if spec.plain:
         _out((json.dumps({"result": str(result)}) if args.format == "json" else str(result)) + "\n", None)
@@ -120,7 +148,7 @@ def _calc_parsers(sub: Any) -> None:
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
-    on = dt.date.today() if args.on is None else parse_date(args.on)
+    on = dt.date.today() if args.on is None else parse_date(args.on, "on")
     found = figures.in_force(on, region=args.region, parameter=args.name)
     if args.format == "json":
         _out(json.dumps([f.as_dict() for f in found], ensure_ascii=False, indent=2) + "\n", None)
@@ -177,6 +205,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--region", help=REGION_HELP)
     p.add_argument("--min-wage", help="monthly minimum wage to use instead of the region's")
     p.add_argument("--avg-wage", help="prior-year average monthly wage to use instead of the region's")
+    p.add_argument("--sheet", help="the .xlsx sheet to read (default: the first sheet with a roster header)")
     p.add_argument("--output", "-o", help="write the report to this file")
     _common(p, formats=("text", "json", "markdown", "html"))
     p.set_defaults(run=cmd_audit)
@@ -206,13 +235,20 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def _one_line(text: str) -> str:
+    return " ".join(text.splitlines())
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except USAGE_ERRORS as exc:
-        print(f"checkups: {exc}", file=sys.stderr)
+    except CheckupsError as exc:
+        print(f"checkups: {_one_line(str(exc))}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader of standard output went away (``| head``): not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # last line of defence: a bug, reported without a traceback
         if os.environ.get("CHECKUPS_DEBUG"):
             raise

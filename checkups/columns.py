@@ -7,11 +7,12 @@ columns take yes/no, true/false, 1/0 or 是/否.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import NamedTuple
 
-from .text import Text
+from .text import LARGEST, Text
 
-__all__ = ["CHOICES", "COLUMNS", "REQUIRED", "Column"]
+__all__ = ["CHOICES", "COLUMNS", "MEASURES", "REQUIRED", "Column", "Measure"]
 
 
 class Column(NamedTuple):
@@ -21,6 +22,25 @@ class Column(NamedTuple):
     zh: str
     aliases: tuple[str, ...]
     note: Text
+    measure: str = ""  # of a number: a key of MEASURES
+
+
+class Measure(NamedTuple):
+    """What a number column accepts: 0 up to ``maximum``; whole numbers only, or any number
+    rounded half up to two decimals when read (money to the fen) and then checked."""
+
+    expected: str
+    maximum: Decimal
+    whole: bool = False  # month counts: a fraction is an error, never truncated
+
+
+#: number column kinds; the maxima are sanity bounds (the issue's contract), not legal figures
+MEASURES: dict[str, Measure] = {
+    "money": Measure("an amount in yuan from 0 to 10^12", LARGEST),
+    "months": Measure("a whole number of months from 0 to 1200", Decimal(1200), whole=True),
+    "week_hours": Measure("a number of hours from 0 to 168 (the hours of a week)", Decimal(7 * 24)),
+    "month_hours": Measure("a number of hours from 0 to 744 (the hours of 31 days)", Decimal(31 * 24)),
+}
 
 
 #: choice column → accepted text (lower case) → code
@@ -77,14 +97,20 @@ COLUMNS: dict[str, Column] = {
         Text("第一份劳动合同的签订日期（续签过的员工填写）", "the first contract's signing date (for renewed contracts)"),
     ),
     "contract_term_months": Column(
-        "number", "合同期限（月）", ("合同期限", "合同期限月"), Text("空白 = 无固定期限", "empty = open-ended")
+        "number", "合同期限（月）", ("合同期限", "合同期限月"), Text("空白 = 无固定期限", "empty = open-ended"), measure="months"
     ),
-    "probation_months": Column("number", "试用期（月）", ("试用期", "试用期月"), Text("", "")),
+    "probation_months": Column("number", "试用期（月）", ("试用期", "试用期月"), Text("", ""), measure="months"),
     "monthly_wage": Column(
-        "number", "月工资", ("工资", "月薪"), Text("正常工作时间工资（不含加班费）", "wage for normal hours (no overtime pay)")
+        "number",
+        "月工资",
+        ("工资", "月薪"),
+        Text("正常工作时间工资（不含加班费）", "wage for normal hours (no overtime pay)"),
+        measure="money",
     ),
-    "hourly_wage": Column("number", "小时工资", ("时薪",), Text("非全日制员工的小时工资", "a part-time worker's hourly wage")),
-    "probation_wage": Column("number", "试用期工资", (), Text("", "")),
+    "hourly_wage": Column(
+        "number", "小时工资", ("时薪",), Text("非全日制员工的小时工资", "a part-time worker's hourly wage"), measure="money"
+    ),
+    "probation_wage": Column("number", "试用期工资", (), Text("", ""), measure="money"),
     "employee_contributions": Column(
         "number",
         "个人缴费",
@@ -93,13 +119,14 @@ COLUMNS: dict[str, Column] = {
             "员工本人每月缴纳的社会保险费和住房公积金合计",
             "the employee's own monthly social-insurance and housing-fund contributions",
         ),
+        measure="money",
     ),
     "social_insurance_date": Column(
         "date", "社保参保日期", ("参保日期", "社保日期"), Text("空白 = 未参保", "empty = not registered")
     ),
     "housing_fund_date": Column("date", "公积金缴存日期", ("公积金日期",), Text("空白 = 未缴存", "empty = not registered")),
-    "weekly_hours": Column("number", "周工时", ("每周工时",), Text("", "")),
-    "overtime_hours_month": Column("number", "月加班小时", ("月加班时间", "加班小时"), Text("", "")),
+    "weekly_hours": Column("number", "周工时", ("每周工时",), Text("", ""), measure="week_hours"),
+    "overtime_hours_month": Column("number", "月加班小时", ("月加班时间", "加班小时"), Text("", ""), measure="month_hours"),
     "birth_date": Column("date", "出生日期", ("出生年月日",), Text("用于计算法定退休年龄", "for the statutory retirement age")),
     "retirement_group": Column(
         "choice",

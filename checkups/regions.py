@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from .errors import shown
 from .registry import UnknownNameError, catalog
 
 __all__ = ["RegionError", "TierStatus", "chain", "children", "provinces", "resolve", "tier_status"]
@@ -25,8 +26,8 @@ class RegionError(UnknownNameError):
     """A region the user named that is unknown or ambiguous; the message names candidates."""
 
     def __init__(self, text: str, candidates: list[str]):
-        LookupError.__init__(self, _message(text, candidates))
-        self.kind, self.name, self.candidates = "region", text, candidates
+        super().__init__("region", text, message=_message(text, candidates))
+        self.candidates = candidates
 
 
 def _label(region: str) -> str:
@@ -38,10 +39,10 @@ def _label(region: str) -> str:
 
 def _message(text: str, candidates: list[str]) -> str:
     if candidates:
-        shown = "; ".join(_label(c) for c in candidates[:8])
+        labels = "; ".join(_label(c) for c in candidates[:8])
         more = f" and {len(candidates) - 8} more" if len(candidates) > 8 else ""
-        return f"region {text!r} is ambiguous: it may be {shown}{more}; give the id or the 6-digit code"
-    return f"unknown region {text!r}: give a province or city by name (成都, 成都市), id (chengdu) or 6-digit code (510100)"
+        return f"region {shown(text)} is ambiguous: it may be {labels}{more}; give the id or the 6-digit code"
+    return f"unknown region {shown(text)}: give a province or city by name (成都, 成都市), id (chengdu) or 6-digit code (510100)"
 
 
 def _stem(name: str) -> str:

@@ -14,19 +14,12 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from .errors import UnknownNameError
+
 __all__ = ["ADVICE", "Article", "Citation", "Rule", "UnknownNameError", "area_name", "article", "catalog", "law",
     "parameter_description", "parse_cites", "region_name", "render_cites", "render_text", "rule", "rules"]  # fmt: skip
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
-
-
-class UnknownNameError(LookupError):
-    """A law, article, rule, parameter or region that is not in the catalog."""
-
-    def __init__(self, kind: str, name: str, known: list[str] | None = None):
-        hint = f"; known: {', '.join(known[:12])}{' …' if len(known) > 12 else ''}" if known else ""
-        super().__init__(f"unknown {kind} {name!r}{hint}")
-        self.kind, self.name = kind, name
 
 
 @cache

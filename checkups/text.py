@@ -7,9 +7,12 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-__all__ = ["FEN", "InputError", "Text", "fmt_money", "round_fen", "to_money", "to_number"]
+from .errors import InputError
+
+__all__ = ["FEN", "LARGEST", "InputError", "Text", "fmt_money", "round_fen", "to_money", "to_number"]
 
 FEN = Decimal("0.01")
+LARGEST = Decimal(10) ** 12  # no number the package takes is larger (a sanity bound, not a legal figure)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,21 +33,13 @@ class Text:
         return self.en
 
 
-class InputError(ValueError):
-    """A value that a calculator or the roster cannot use; names field, expectation and value."""
-
-    def __init__(self, field: str, expected: str, got: Any):
-        self.field, self.expected, self.got = field, expected, got
-        super().__init__(f"{field!r} must be {expected} (got {got!r})")
-
-
 def round_fen(value: Decimal) -> Decimal:
     """Round money to the fen (0.01 yuan), half up."""
     return value.quantize(FEN, rounding=ROUND_HALF_UP)
 
 
 def to_number(value: Any, field: str) -> Decimal:
-    """A non-negative number from int, float, str or Decimal (``"6,000"`` and ``"6000元"`` too)."""
+    """A finite number from 0 to 10^12 from int, float, str or Decimal (``"6,000"`` and ``"6000元"`` too)."""
     if isinstance(value, bool) or value is None:
         raise InputError(field, "a number >= 0", value)
     if isinstance(value, Decimal):
@@ -60,6 +55,8 @@ def to_number(value: Any, field: str) -> Decimal:
             raise InputError(field, "a number >= 0", value) from None
     if not number.is_finite() or number < 0:
         raise InputError(field, "a number >= 0", value)
+    if number > LARGEST:
+        raise InputError(field, "a number from 0 to 10^12", value)
     return number
 
 

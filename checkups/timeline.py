@@ -16,9 +16,12 @@ from functools import cache, lru_cache
 from typing import Any
 
 from . import regions
+from .errors import DateError, MissingFigureError
 from .registry import UnknownNameError, catalog
 
 __all__ = [
+    "FIRST_DAY",
+    "LAST_DAY",
     "DateError",
     "MissingFigureError",
     "ParamValue",
@@ -39,33 +42,32 @@ _DATE = re.compile(
 )
 
 
-class DateError(ValueError):
-    """Text that is not a date in a supported form."""
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2100, 12, 31)  # the dates the package accepts
+_RANGE = f"a date from {FIRST_DAY} to {LAST_DAY}"
 
 
-class MissingFigureError(LookupError):
-    """A regional figure that is needed but not known for that region and date."""
+def parse_date(value: Any, field: str = "date") -> dt.date:
+    """A date from a ``date``/``datetime`` or text: ``2025-03-01``, ``2025/3/1``, ``2025年3月1日``.
 
-    def __init__(self, name: str, region: str | None, on: dt.date, hint: str = ""):
-        where = f"region {region!r}" if region else "no region given"
-        self.name, self.region, self.on, self.hint = name, region, on, hint
-        super().__init__(f"no figure for {name} ({where}, on {on.isoformat()}): {hint or 'give the figure explicitly'}")
-
-
-def parse_date(value: Any) -> dt.date:
-    """A date from a ``date``/``datetime`` or text: ``2025-03-01``, ``2025/3/1``, ``2025年3月1日``."""
+    Only dates from :data:`FIRST_DAY` to :data:`LAST_DAY` are accepted; anything else raises
+    :class:`DateError` naming ``field``.
+    """
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    match = _DATE.match(str(value))
-    if not match:
-        raise DateError(f"expected a date such as 2025-03-01 (got {str(value)!r})")
-    year, month, day = map(int, match.groups())
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        raise DateError(f"expected a real date such as 2025-03-01 (got {str(value).strip()!r}: no such day)") from None
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        match = _DATE.match(str(value))
+        if not match:
+            raise DateError(value, field=field)
+        year, month, number = map(int, match.groups())
+        try:
+            day = dt.date(year, month, number)
+        except ValueError:
+            raise DateError(value, "a real date such as 2025-03-01 (there is no such day)", field) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise DateError(value if isinstance(value, str) else day.isoformat(), _RANGE, field)
+    return day
 
 
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)

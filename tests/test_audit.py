@@ -151,7 +151,7 @@ class TestJson:
         """The JSON view has the contract's keys."""
         data = audit_roster(SAMPLES / "roster-with-errors.csv", as_of=AS_OF, region="guangzhou").as_dict()
         assert {"as_of", "region", "rows", "audited", "errors", "findings", "summary"} <= set(data)
-        assert set(data["errors"][0]) == {"row", "column", "message"}
+        assert set(data["errors"][0]) == {"row", "column", "expected", "got", "message"}
         finding = data["findings"][0]
         for key in ("rule", "employee_id", "severity", "law", "article", "message", "amount", "trace"):
             assert key in finding

@@ -183,3 +183,168 @@ class TestRulesAndEvaluate:
         bad.write_text("{not json", encoding="utf-8")
         proc = run_cli("evaluate", bad)
         assert proc.returncode == 2 and "JSON" in proc.stderr
+
+
+def _unwritable(tmp_path: Path) -> Path:
+    """An output path this process may not write: a read-only folder, or (as root, who ignores
+    modes) a path on the read-only /sys file system."""
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    for candidate in (locked / "report.html", Path("/sys/report.html")):
+        try:
+            candidate.write_text("x", encoding="utf-8")
+        except PermissionError:
+            return candidate
+        candidate.unlink()
+    pytest.fail("no path that this process may not write was found")
+
+
+class TestHostileInput:
+    @pytest.mark.parametrize(
+        ("header", "row", "column"),
+        [
+            ("contract_signed_date,contract_term_months", "2020-01-01,999999999", "contract_term_months"),
+            ("contract_signed_date,contract_term_months", "2020-01-01,0.5", "contract_term_months"),
+            ("monthly_wage", "1e999999", "monthly_wage"),
+            ("monthly_wage", "-1e-999999", "monthly_wage"),
+            ("birth_date", "9999-01-01", "birth_date"),
+        ],
+    )
+    def test_hostile_cells_are_row_errors(self, run_cli, tmp_path, header, row, column) -> None:
+        """The issue's hostile cells give exit 0 and a row error with line and column, not an internal error."""
+        path = tmp_path / "roster.csv"
+        path.write_text(f"employee_id,hire_date,{header}\nE1,2020-01-01,{row}\nE2,2020-01-01,\n", encoding="utf-8")
+        proc = run_cli("audit", path, "--as-of", "2025-06-30", "--format", "json")
+        assert proc.returncode == 0, proc.stderr
+        data = json.loads(proc.stdout)
+        assert (data["rows"], data["audited"]) == (2, 1)
+        assert [(e["row"], e["column"]) for e in data["errors"]] == [(2, column)]
+
+    def test_extreme_accepted_values_do_not_overflow(self, run_cli, tmp_path) -> None:
+        """A part-timer paid 10^12 a month for 0.01 hours a week is audited (fuzz find: a decimal overflow before)."""
+        path = tmp_path / "roster.csv"
+        path.write_text(
+            "employee_id,hire_date,employment_type,monthly_wage,weekly_hours,contract_term_months\n"
+            "E1,1900-01-01,part_time,1000000000000,1e-999999,1200\nE2,2020-01-01,part_time,2000,0.01,\n",
+            encoding="utf-8",
+        )
+        proc = run_cli("audit", path, "--as-of", "2100-12-31", "--region", "guangzhou", "--format", "json")
+        assert proc.returncode == 0, proc.stderr
+        assert json.loads(proc.stdout)["audited"] == 2
+
+    def test_hire_date_in_year_9999(self, run_cli, tmp_path) -> None:
+        """A hire date in year 9999 is a row error naming the accepted range."""
+        path = tmp_path / "roster.csv"
+        path.write_text("employee_id,hire_date\nE1,9999-01-01\n", encoding="utf-8")
+        proc = run_cli("audit", path, "--as-of", "2025-06-30", "--format", "json")
+        assert proc.returncode == 0, proc.stderr
+        assert json.loads(proc.stdout)["errors"][0]["expected"] == "a date from 1900-01-01 to 2100-12-31"
+
+    def test_five_megabyte_value_is_clipped(self, run_cli, tmp_path) -> None:
+        """A 5 MB cell is echoed in the report as 40 characters and its length."""
+        path = tmp_path / "roster.csv"
+        path.write_text("employee_id,hire_date,monthly_wage\nE1,2020-01-01," + "9" * 5_242_880 + "\n", encoding="utf-8")
+        proc = run_cli("audit", path, "--as-of", "2025-06-30", "--lang", "en")
+        assert proc.returncode == 0, proc.stderr
+        assert "…(5242880 characters)" in proc.stdout and len(proc.stdout) < 20_000
+
+    def test_unbalanced_quote_loses_no_row(self, run_cli, tmp_path) -> None:
+        """Four employees and one unbalanced quote: rows 4 = 3 audited + 1 rejected, on the line where it opened."""
+        path = tmp_path / "roster.csv"
+        path.write_text(
+            'employee_id,name,hire_date\nE1,"Li,2020-01-01\nE2,b,2020-01-01\nE3,c,2020-01-01\nE4,d,2020-01-01\n',
+            encoding="utf-8",
+        )
+        data = json.loads(run_cli("audit", path, "--as-of", "2025-06-30", "--format", "json").stdout)
+        assert (data["rows"], data["audited"]) == (4, 3)
+        assert [(e["row"], e["column"]) for e in data["errors"]] == [(2, "name")]
+
+    def test_header_only_roster(self, run_cli, tmp_path) -> None:
+        """A header-only roster exits 2 saying it has no data rows."""
+        path = tmp_path / "roster.csv"
+        path.write_text("工号,入职日期\n", encoding="utf-8")
+        proc = run_cli("audit", path)
+        assert proc.returncode == 2 and "no data rows" in proc.stderr and len(proc.stderr.splitlines()) == 1
+
+    def test_xlsx_roster_on_the_second_sheet(self, run_cli, tmp_path) -> None:
+        """An .xlsx whose first sheet is notes is audited from the roster sheet, and the report names it."""
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        book.active.title = "说明"
+        book.active.append(["请在第二个工作表填写"])
+        sheet = book.create_sheet("员工")
+        sheet.append(["工号", "入职日期"])
+        sheet.append(["E1", "2025-01-01"])
+        book.save(tmp_path / "r.xlsx")
+        proc = run_cli("audit", tmp_path / "r.xlsx", "--as-of", "2025-06-30", "--format", "json")
+        data = json.loads(proc.stdout)
+        assert data["audited"] == 1 and any("“员工”" in n["en"] for n in data["notices"])
+        proc = run_cli("audit", tmp_path / "r.xlsx", "--sheet", "说明")
+        assert proc.returncode == 2 and "employee_id" in proc.stderr
+
+    @pytest.mark.parametrize("where", ["missing folder", "folder", "no permission", "file as folder"])
+    def test_unusable_output_path_exits_2(self, run_cli, tmp_path, where) -> None:
+        """-o to a missing folder, a folder or a place without permission: exit 2 with a one-line reason."""
+        (tmp_path / "file.txt").write_text("x", encoding="utf-8")
+        target = {
+            "missing folder": tmp_path / "nope" / "report.html",
+            "folder": tmp_path,
+            "file as folder": tmp_path / "file.txt" / "report.html",
+        }.get(where) or _unwritable(tmp_path)
+        proc = run_cli("audit", SAMPLES / "roster.csv", "--as-of", "2025-06-30", "--format", "html", "-o", target)
+        assert proc.returncode == 2, proc.stderr
+        assert len(proc.stderr.strip().splitlines()) == 1 and f"cannot write the report to {target}" in proc.stderr
+
+    @pytest.mark.parametrize(
+        "args",
+        [
+            ["--as-of", "9999-01-01"],
+            ["--as-of", "1899-12-31"],
+            ["--min-wage", "1e999999"],
+            ["--min-wage", "nan"],
+            ["--avg-wage", "inf"],
+            ["--region", "x" * 100_000],
+        ],
+    )
+    def test_hostile_arguments_exit_2(self, run_cli, args) -> None:
+        """Out-of-range dates, huge or non-finite figures and a 100,000-character region exit 2 on one short line."""
+        proc = run_cli("audit", SAMPLES / "roster.csv", *args)
+        assert proc.returncode == 2, proc.stderr
+        assert len(proc.stderr.strip().splitlines()) == 1 and len(proc.stderr) < 400
+
+    def test_evaluate_folder_and_deep_json_exit_2(self, run_cli, tmp_path) -> None:
+        """A folder as answers file, or JSON nested too deep to read, exits 2."""
+        deep = tmp_path / "deep.json"
+        deep.write_text("[" * 100_000, encoding="utf-8")
+        for path in (tmp_path, deep):
+            proc = run_cli("evaluate", path)
+            assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+
+    def test_roster_wide_and_row_findings_together(self, run_cli, tmp_path) -> None:
+        """A finding about the whole roster (dispatch share) next to row findings does not crash the audit (fuzz find)."""
+        path = tmp_path / "roster.csv"
+        path.write_text(
+            "employee_id,hire_date,employment_type,contract_signed_date\nE1,2024-01-01,dispatched,\nE2,2024-01-01,full_time,\n",
+            encoding="utf-8",
+        )
+        proc = run_cli("audit", path, "--as-of", "2025-06-30", "--format", "json")
+        assert proc.returncode == 0, proc.stderr
+        rows = [(f["rule"], f["row"]) for f in json.loads(proc.stdout)["findings"]]
+        assert rows[0] == ("contracts.dispatch_share_over_cap", None) and ("contracts.written_within_one_month", 3) in rows
+
+    @pytest.mark.parametrize(
+        "args",
+        [
+            ["severance", "", "2019-03-01", "2025-06-30"],
+            ["double_wage", " ", "2025-01-15", "--as-of", "2025-06-30"],
+            ["untaken_leave_pay", "", ""],
+            ["annual_leave_days", ""],
+            ["si-arrears", "", "2025-01-15", "--on", "2025-03-01"],
+        ],
+    )
+    def test_empty_required_calculator_argument_exits_2(self, run_cli, args) -> None:
+        """A required calculator argument given as an empty string is refused by name, not an internal error."""
+        proc = run_cli("calc", *args)
+        assert proc.returncode == 2 and "must be given" in proc.stderr, proc.stderr

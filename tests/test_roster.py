@@ -90,7 +90,7 @@ class TestCells:
         got = [(e.row, e.column) for e in roster.errors]
         assert got == [(2, "hire_date"), (3, "monthly_wage"), (4, "employee_id"), (5, "hire_date"), (6, "monthly_wage")]
         assert "2025-02-30" in roster.errors[0].message and "2025-03-01" in roster.errors[0].message
-        assert ">= 0" in roster.errors[1].message
+        assert roster.errors[1].message == "'monthly_wage' must be an amount in yuan from 0 to 10^12 (got '-1')"
         assert roster.rows == 6 and roster.audited == 1 and roster.line == [7]
 
     def test_row_errors_across_cells(self) -> None:
@@ -166,3 +166,208 @@ class TestUnusable:
     def test_not_a_table(self) -> None:
         with pytest.raises(RosterError, match="employee_id"):
             read("Dear HR,\nplease find the roster attached.\n")
+
+
+def one_cell(column: str, value: str, **extra: str):
+    """A roster of one employee with ``column`` set to ``value`` (and other cells given)."""
+    cells = {"employee_id": "E1", "hire_date": "2020-01-01", **extra, column: value}
+    return read(",".join(cells) + "\n" + ",".join(cells.values()) + "\n", as_of=dt.date(2025, 6, 30))
+
+
+class TestBounds:
+    @pytest.mark.parametrize(
+        ("column", "raw", "value"),
+        [
+            ("contract_term_months", "0", Decimal(0)),
+            ("contract_term_months", "1200", Decimal(1200)),
+            ("contract_term_months", "36.0", Decimal(36)),
+            ("probation_months", "6", Decimal(6)),
+            ("monthly_wage", "1000000000000", Decimal("1000000000000.00")),
+            ("monthly_wage", "999999999999.995", Decimal("1000000000000.00")),  # rounds up to the bound itself
+            ("monthly_wage", "5000.005", Decimal("5000.01")),  # half up to the fen
+            ("monthly_wage", "5000.004", Decimal("5000.00")),
+            ("monthly_wage", "1e-999999", Decimal("0.00")),
+            ("hourly_wage", "23.7", Decimal("23.70")),
+            ("weekly_hours", "168", Decimal(168)),
+            ("weekly_hours", "37.555", Decimal("37.56")),  # two decimals, half up
+            ("weekly_hours", "1e-999999", Decimal("0.00")),
+            ("overtime_hours_month", "744", Decimal(744)),
+        ],
+    )
+    def test_accepted_numbers(self, column: str, raw: str, value: Decimal) -> None:
+        """Numbers within their bounds are read; money is rounded half up to the fen."""
+        roster = one_cell(column, raw)
+        assert roster.errors == [] and roster.columns[column] == [value]
+
+    @pytest.mark.parametrize(
+        ("column", "raw", "expected"),
+        [
+            ("contract_term_months", "0.5", "a whole number of months from 0 to 1200"),
+            ("contract_term_months", "1201", "a whole number of months from 0 to 1200"),
+            ("contract_term_months", "999999999", "a whole number of months from 0 to 1200"),
+            ("probation_months", "1.5", "a whole number of months from 0 to 1200"),
+            ("monthly_wage", "1000000000000.01", "an amount in yuan from 0 to 10^12"),
+            ("monthly_wage", "1e999999", "an amount in yuan from 0 to 10^12"),
+            ("monthly_wage", "NaN", "an amount in yuan from 0 to 10^12"),
+            ("monthly_wage", "Infinity", "an amount in yuan from 0 to 10^12"),
+            ("monthly_wage", "-0.01", "an amount in yuan from 0 to 10^12"),
+            ("weekly_hours", "168.5", "a number of hours from 0 to 168 (the hours of a week)"),
+            ("overtime_hours_month", "745", "a number of hours from 0 to 744 (the hours of 31 days)"),
+        ],
+    )
+    def test_refused_numbers(self, column: str, raw: str, expected: str) -> None:
+        """A number out of bounds, not finite or a fraction of a month is a row error, never truncated."""
+        roster = one_cell(column, raw)
+        assert roster.audited == 0 and roster.rows == 1
+        [error] = roster.errors
+        assert (error.row, error.column, error.expected, error.got) == (2, column, expected, raw)
+        assert error.message == f"{column!r} must be {expected} (got {raw!r})"
+
+    @pytest.mark.parametrize(
+        ("column", "raw", "ok"),
+        [
+            ("birth_date", "1900-01-01", True),
+            ("birth_date", "1899-12-31", False),
+            ("end_date", "2100-12-31", True),
+            ("end_date", "2101-01-01", False),
+            ("contract_signed_date", "9999-01-01", False),
+            ("contract_signed_date", "0001/1/1", False),
+            ("social_insurance_date", "2100年12月31日", True),
+        ],
+    )
+    def test_date_range(self, column: str, raw: str, ok: bool) -> None:
+        """Dates from 1900-01-01 to 2100-12-31 are read; others are row errors naming the range."""
+        roster = one_cell(column, raw)
+        if ok:
+            assert roster.errors == [] and roster.audited == 1
+        else:
+            assert [(e.column, e.expected, e.got) for e in roster.errors] == [
+                (column, "a date from 1900-01-01 to 2100-12-31", raw)
+            ]
+
+    @pytest.mark.parametrize(
+        ("cells", "column", "expected"),
+        [
+            ({"hire_date": "2025-07-01"}, "hire_date", "on or before the audit date 2025-06-30"),
+            ({"end_date": "2019-12-31"}, "end_date", "on or after hire_date 2020-01-01"),
+            ({"birth_date": "2020-01-01"}, "birth_date", "before hire_date 2020-01-01"),
+        ],
+    )
+    def test_dates_consistent_with_each_other_and_the_audit_date(self, cells, column, expected) -> None:
+        """A hire after the audit date, a leaving before the hire or a birth on or after it is a row error."""
+        column_value = cells[column]
+        roster = one_cell(column, column_value)
+        assert [(e.column, e.expected, e.got) for e in roster.errors] == [(column, expected, column_value)]
+
+    @pytest.mark.parametrize(
+        ("column", "value"),
+        [
+            ("hire_date", "2025-06-30"),
+            ("end_date", "2020-01-01"),
+            ("birth_date", "2019-12-31"),
+            ("contract_signed_date", "2026-01-01"),
+        ],
+    )
+    def test_consistent_dates_on_the_boundary(self, column: str, value: str) -> None:
+        """Hired on the audit date, leaving on the hire date, born the day before: all accepted."""
+        assert one_cell(column, value).errors == []
+
+    def test_huge_cell_is_echoed_clipped(self) -> None:
+        """A 5 MB cell (above the csv module's default field limit) is a row error echoing 40 characters and its length."""
+        roster = one_cell("monthly_wage", '"' + "9" * 5_242_880 + '"', name="x")
+        [error] = roster.errors
+        assert error.got == "9" * 40 + "…(5242880 characters)"
+        assert len(error.message) < 150
+
+    def test_long_unknown_header_is_clipped(self) -> None:
+        """An unknown column's header is listed cut to 40 characters plus its length."""
+        roster = read("employee_id,hire_date," + "h" * 1000 + "\nE1,2020-01-01,x\n")
+        assert roster.ignored == ("h" * 40 + "…(1000 characters)",)
+
+
+class TestNoSilentLoss:
+    def test_unbalanced_quote_is_a_row_error_and_later_rows_are_audited(self) -> None:
+        """Four employees, one unbalanced quote on line 2: three audited, line 2 rejected naming the column."""
+        roster = read(HEADER + 'E1,"Li,2020-01-01,5000\nE2,b,2020-01-01,5000\nE3,c,2020-01-01,5000\nE4,d,2020-01-01,5000\n')
+        assert roster.rows == 4 and roster.audited == 3 and roster.line == [3, 4, 5]
+        [error] = roster.errors
+        assert (error.row, error.column, error.got) == (2, "name", '"Li,2020-01-01,5000')
+        assert "quote" in error.expected
+
+    def test_quote_that_closes_rows_later(self) -> None:
+        """A stray quote closed by a quoted cell further down swallows nothing: every row is counted."""
+        roster = read(HEADER + 'E1,"Li,2020-01-01,5000\nE2,b,2020-01-01,5000\nE3,"Wang",2020-01-01,"6,000"\n')
+        assert roster.rows == 3 and roster.line == [3, 4] and [e.row for e in roster.errors] == [2]
+        assert roster.columns["monthly_wage"] == [Decimal(5000), Decimal(6000)]
+
+    def test_quote_open_at_the_end_of_the_file(self) -> None:
+        """A quote opened in the last row and never closed is a row error of that row."""
+        roster = read(HEADER + 'E1,a,2020-01-01,5000\nE2,"b,2020-01-01,5000\n')
+        assert roster.line == [2] and [(e.row, e.column) for e in roster.errors] == [(3, "name")]
+
+    def test_unbalanced_quote_above_the_header(self) -> None:
+        """A quote opened in a title row does not swallow the header."""
+        roster = read('"Roster of 2025\nemployee_id,hire_date\nE1,2020-01-01\n')
+        assert roster.line == [3] and roster.errors == []
+
+    def test_multi_line_cells_stay_one_row(self) -> None:
+        """A quoted cell with a line break but no delimiter after it is one cell, as a spreadsheet shows it."""
+        roster = read(HEADER + 'E1,"Li\nLei",2020-01-01,5000\nE2,b,2020-01-01,5000\n')
+        assert roster.errors == [] and roster.line == [2, 3] and roster.columns["name"][0] == "Li\nLei"
+
+    def test_multi_line_cell_with_delimiters_stays_one_row(self) -> None:
+        """A properly closed quoted cell holding line breaks and commas (an address) is one cell, not a broken row."""
+        roster = read(HEADER + 'E1,"Room 1\nTianhe, Guangzhou",2020-01-01,5000\nE2,b,2020-01-01,5000\n')
+        assert roster.errors == [] and roster.line == [2, 3] and roster.columns["name"][0] == "Room 1\nTianhe, Guangzhou"
+
+    @pytest.mark.parametrize("quote", ["", '"'])
+    def test_rows_of_spaces_are_blank_rows(self, quote: str) -> None:
+        """A row of only spaces and delimiters is a blank row, as a spreadsheet shows it, with or without quotes in the file."""
+        roster = read(HEADER + f"{quote}E1{quote},a,2020-01-01,1\n , ,\t, \nE2,b,2020-01-01,1\n")
+        assert roster.rows == 2 and roster.line == [2, 4]
+
+    @pytest.mark.parametrize("body", ["", "\n\n", ",,,\n,,,\n"])
+    def test_header_only_roster(self, body: str) -> None:
+        """A roster with a header and no data rows is refused as having no data rows."""
+        with pytest.raises(RosterError, match="no data rows"):
+            read(HEADER + body)
+
+
+def workbook(path: Path, sheets: dict[str, list[list]]) -> Path:
+    """An .xlsx file with the given sheets (name → rows), in order."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+ROSTER_ROWS = [["工号", "入职日期"], ["E1", dt.datetime(2025, 1, 15)], ["E2", "2025/2/1"]]
+
+
+class TestSheets:
+    def test_roster_sheet_after_a_notes_sheet(self, tmp_path: Path) -> None:
+        """When the first sheet is not the roster, the first sheet with the roster header is read and named."""
+        path = workbook(tmp_path / "r.xlsx", {"说明": [["填写说明"], ["见第二页"]], "名册": ROSTER_ROWS})
+        roster = read_roster(path)
+        assert roster.columns["employee_id"] == ["E1", "E2"] and (roster.sheet, roster.sheets) == ("名册", 2)
+
+    def test_named_sheet(self, tmp_path: Path) -> None:
+        """sheet= reads that sheet even if an earlier one holds a roster too."""
+        path = workbook(tmp_path / "r.xlsx", {"old": [["工号", "入职日期"], ["X9", "2020-01-01"]], "new": ROSTER_ROWS})
+        assert read_roster(path, sheet="new").columns["employee_id"] == ["E1", "E2"]
+        assert read_roster(path).columns["employee_id"] == ["X9"]
+
+    def test_unknown_sheet(self, tmp_path: Path) -> None:
+        """A sheet name the workbook does not have is refused, listing its sheets."""
+        path = workbook(tmp_path / "r.xlsx", {"名册": ROSTER_ROWS})
+        with pytest.raises(RosterError, match="no sheet 'x'; its sheets: '名册'"):
+            read_roster(path, sheet="x")
+
+    def test_single_sheet_is_not_named(self, tmp_path: Path) -> None:
+        """A workbook of one sheet needs no word on which sheet was read."""
+        path = workbook(tmp_path / "r.xlsx", {"Sheet1": ROSTER_ROWS})
+        assert read_roster(path).sheet is None

@@ -22,7 +22,7 @@ def event_day(value: Any, field: str) -> dt.date:
     """The date of the event a calculator is about; required, since no calculator reads the clock."""
     if value is None or (isinstance(value, str) and not value.strip()):
         raise InputError(field, "the date of the event, such as 2025-06-30", value)
-    return parse_date(value)
+    return parse_date(value, field)
 
 
 def dates(start: Any, end: Any, names: tuple[str, str]) -> tuple[dt.date, dt.date]:

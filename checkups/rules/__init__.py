@@ -226,15 +226,9 @@ def employee_check(rules: str | tuple[str, ...], *needs: str, applies_to: Iterab
 
 
 def term_end(start: int, months: Decimal) -> int:
-    """The last day (ordinal) of a term of ``months`` from ``start``; a fraction of a month is
-    that share of the following month's days, whole days only (0.5 from 15 January: 15 of the
-    31 days to 15 February, so the term ends on 29 January)."""
-    whole = int(months)
-    first = add_months(dt.date.fromordinal(start), whole)
-    if months != whole:
-        following = add_months(dt.date.fromordinal(start), whole + 1)
-        first += dt.timedelta(days=int((following - first).days * (months - whole)))
-    return first.toordinal() - 1
+    """The last day (ordinal) of a term of ``months`` whole months from ``start`` (the roster
+    accepts whole months only)."""
+    return add_months(dt.date.fromordinal(start), int(months)).toordinal() - 1
 
 
 def day(ordinal: int | None) -> str:

@@ -15,7 +15,7 @@ from ..findings import Detail, Finding, Trace
 from ..roster import Roster
 from ..text import Text, fmt_money, round_fen
 from ..timeline import ParamValue, add_months, span
-from . import FULL, Context, column, day, employee_check, term_end
+from . import FULL, Context, column, day, employee_check
 from .retirement import protected_on
 
 LIMITATION = Text(
@@ -246,12 +246,9 @@ def contract_expired(r: Roster, ctx: Context) -> list[Finding]:
         r.columns["contract_signed_date"],
         r.columns["contract_term_months"],
     )
-    shifts = {t: ctx.month_shift(int(t)) for t in set(terms) if t and t == int(t)}
+    shifts = {t: ctx.month_shift(int(t)) for t in set(terms) if t}  # whole months: the roster refuses fractions
     starts = [s if s is not None and s > h else h for h, s in zip(hires, signed)]
-    expiries = [
-        as_of if not t else shifts[t][st] - 1 if t in shifts else term_end(st, t)  # fractional months: see term_end
-        for t, st in zip(terms, starts)
-    ]
+    expiries = [as_of if not t else shifts[t][st] - 1 for t, st in zip(terms, starts)]
     line = r.line
     return [
         Finding(
