@@ -12,7 +12,7 @@ from .registry import rule as get_rule
 from .text import Text, fmt_money
 from .timeline import ParamValue
 
-__all__ = ["Detail", "Finding", "MoneyRange", "Trace"]
+__all__ = ["Detail", "Finding", "MoneyRange", "Trace", "rule_as_dict", "rules_as_dict"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +87,8 @@ class Finding:
 
     ``severity``, ``area``, ``law``, ``article`` and ``message`` come from the rule;
     ``detail`` is a :class:`Detail`, or a callable that makes one when it is first
-    needed (a large roster yields many findings, most never displayed one by one).
+    needed (a large roster yields many findings); once made it is kept, so every report,
+    table and export of the finding shares one explanation.
     ``amount`` is money certainly owed; ``amount_range`` money that may be added
     (a fine or compensation that depends on what the authority or a court decides).
     """
@@ -100,9 +101,11 @@ class Finding:
     amount_range: MoneyRange | None = None
 
     def explain(self) -> Detail:
-        """The finding's facts and trace."""
+        """The finding's facts and trace, built on first use and kept."""
         detail = self.detail
-        return detail() if callable(detail) else detail
+        if callable(detail):
+            detail = self.detail = detail()
+        return detail
 
     @property
     def trace(self) -> Trace:
@@ -145,24 +148,37 @@ class Finding:
         return Text(spec.message["zh"].format_map(values), spec.message["en"].format_map(values))
 
     def as_dict(self) -> dict[str, Any]:
-        """A JSON-ready view, with the rule's fix and every citation."""
-        spec = self.spec
+        """A JSON-ready view of what is particular to this finding; the rule's own texts
+        (title, consequence, fix, citations) are in :func:`rule_as_dict`, under ``rule``."""
         detail = self.explain()
         return {
             "rule": self.rule,
-            "area": spec.area,
             "employee_id": self.employee_id,
             "row": self.row,
-            "severity": spec.severity,
-            "law": self.law,
-            "article": self.article,
-            "citations": [str(c) for c in spec.citations],
             "message": self._message(detail).as_dict(),
             "amount": None if self.amount is None else str(self.amount),
             "amount_range": None if self.amount_range is None else self.amount_range.as_dict(),
-            "basis": spec.basis,
-            "applies_in": list(spec.applies_in),
-            "consequence": spec.consequence,
-            "remediation": spec.remediation,
             "trace": detail.trace.as_dict(),
         }
+
+
+def rule_as_dict(spec: Rule) -> dict[str, Any]:
+    """What every finding of a rule shares, stated once in the JSON outputs: its title, area,
+    severity, citations, basis (``law`` or ``advice``), regions, consequence and fix."""
+    return {
+        "title": spec.title,
+        "area": spec.area,
+        "severity": spec.severity,
+        "law": spec.citation.law,
+        "article": spec.citation.article,
+        "citations": [str(c) for c in spec.citations],
+        "basis": spec.basis,
+        "applies_in": list(spec.applies_in),
+        "consequence": spec.consequence,
+        "remediation": spec.remediation,
+    }
+
+
+def rules_as_dict(findings: list[Finding]) -> dict[str, dict[str, Any]]:
+    """:func:`rule_as_dict` of each rule that has a finding, by rule id, in order of first finding."""
+    return {rule_id: rule_as_dict(get_rule(rule_id)) for rule_id in dict.fromkeys(f.rule for f in findings)}

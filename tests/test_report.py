@@ -30,18 +30,37 @@ def sample():
 
 
 class _Collect(HTMLParser):
+    """Ids, links and sources of a page; its rule sections, and the rows of each section's table."""
+
     def __init__(self):
         super().__init__()
-        self.ids, self.hrefs, self.srcs = set(), [], []
+        self.ids, self.hrefs, self.srcs, self.tags = set(), [], [], []
+        self.sections: list[list[str]] = []  # per rule section: the text of each employee row
+        self._in_body = self._cell = False
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        self.tags.append(tag)
         if "id" in attrs:
             self.ids.add(attrs["id"])
         if "href" in attrs:
             self.hrefs.append(attrs["href"])
         if "src" in attrs:
             self.srcs.append(attrs["src"])
+        if tag == "section" and "rule" in attrs.get("class", "").split():
+            self.sections.append([])
+        if tag == "tbody" and self.sections:
+            self._in_body = True
+        if tag == "tr" and self._in_body:
+            self.sections[-1].append("")
+
+    def handle_endtag(self, tag):
+        if tag in ("tbody", "section"):
+            self._in_body = False
+
+    def handle_data(self, data):
+        if self._in_body:
+            self.sections[-1][-1] += data + "|"
 
 
 class TestHtml:
@@ -60,8 +79,14 @@ class TestHtml:
         """Summary by area and severity, total at risk, each finding with its fix and citation."""
         html = report.to_html(sample, "zh")
         assert "劳动合同管理" in html and "99,008.06" in html  # contracts: 27,000 + 5,000 + 49,350 + 13,658.06 + 4,000
-        assert html.count('class="finding ') == len(sample.findings)
-        assert "整改建议" in html and "《劳动合同法》第82条" in html
+        parser = _Collect()
+        parser.feed(html)
+        rules = list(dict.fromkeys(f.rule for f in sample.findings))
+        assert len(parser.sections) == len(rules)  # one section per rule
+        assert sorted(len(rows) for rows in parser.sections) == sorted(
+            sum(f.rule == r for f in sample.findings) for r in rules
+        )  # one table row per finding of that rule
+        assert html.count("整改建议") == len(rules) and "《劳动合同法》第82条" in html  # the fix once per rule
         total = sample.summary["amount_at_risk"]
         assert f"{float(total):,.2f}" in html
 
@@ -86,7 +111,8 @@ class TestMarkdown:
     def test_sections(self, sample, lang) -> None:
         md = report.to_markdown(sample, lang)
         assert md.startswith("# ")
-        assert len(re.findall(r"^### ", md, flags=re.M)) == len(sample.findings)
+        assert len(re.findall(r"^### ", md, flags=re.M)) == len({f.rule for f in sample.findings})
+        assert all(f"| {f.row} | {f.employee_id} |" in md for f in sample.findings)
         assert ("LCL 82" in md) if lang == "en" else ("第82条" in md)
 
     def test_questionnaire_report(self) -> None:
