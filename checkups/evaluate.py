@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import regions as reg
-from .findings import Detail, Finding, Trace, rules_as_dict
+from .findings import Detail, Figures, Finding, Trace, explain_all, rules_as_dict
 from .money import amounts, show_answer, value
 from .registry import Rule, catalog, law, region_name, render_text, rules
 from .text import InputError, Text, to_number
@@ -68,12 +68,14 @@ class Evaluation:
         ``rules`` and ``findings`` as the audit's)."""
         from .audit import summarize
 
-        findings = map(Finding.as_dict, self.findings)
+        figures = Figures()
+        findings = (f.as_dict(figures) for f in explain_all(self.findings))
         return {
             "as_of": self.as_of.isoformat(),
             "region": self.region,
             "rules": rules_as_dict(self.findings),
             "findings": findings if stream else list(findings),
+            "figures": (lambda: figures.table) if stream else figures.table,
             "summary": summarize(self.findings),
             "passed": self.passed,
             "not_applicable": self.not_applicable,

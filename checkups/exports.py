@@ -14,11 +14,10 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
-from xml.sax.saxutils import escape
 
-from .findings import Finding
+from .findings import Finding, explain_all, gc_paused
 from .report_page import L, _sev
 from .text import Text
 
@@ -39,7 +38,7 @@ COLUMNS = (
     ("how", L["how"]),
 )
 NUMERIC = frozenset({"row", "amount", "range_low", "range_high"})
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def safe_cell(value: Any) -> str:
@@ -48,28 +47,38 @@ def safe_cell(value: Any) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def findings_table(findings: Iterable[Finding], lang: str) -> Iterator[list[str]]:
+def findings_table(findings: Sequence[Finding], lang: str) -> Iterator[list[str]]:
     """The header, then one row per finding (each explanation built once): line, employee,
     rule title, severity, message, money, citations and the steps of the computation."""
     yield [label.get(lang) for _, label in COLUMNS]
-    for f in findings:
-        spec, rng = f.spec, f.amount_range
-        yield [
-            "" if f.row is None else str(f.row),
-            safe_cell(f.employee_id),
-            safe_cell(spec.title[lang]),
-            _sev(spec.severity, lang),
-            safe_cell(f.message.get(lang)),
-            "" if f.amount is None else str(f.amount),
-            "" if rng is None else str(rng.low),
-            "" if rng is None else str(rng.high),
-            "" if rng is None else safe_cell(rng.label.get(lang)),
-            "; ".join(c.label(lang) for c in spec.citations),
-            safe_cell("\n".join(s.get(lang) for s in f.trace.steps)),
-        ]
+    with gc_paused():
+        per_rule: dict[str, tuple[str, str, str]] = {}  # title, severity, citations: the same for every finding of a rule
+        for f in explain_all(findings):
+            shared = per_rule.get(f.rule)
+            if shared is None:
+                spec = f.spec
+                shared = per_rule[f.rule] = (
+                    safe_cell(spec.title[lang]),
+                    _sev(spec.severity, lang),
+                    "; ".join(c.label(lang) for c in spec.citations),
+                )
+            rng = f.amount_range
+            yield [
+                "" if f.row is None else str(f.row),
+                safe_cell(f.employee_id),
+                shared[0],
+                shared[1],
+                safe_cell(f.message_in(lang)),
+                "" if f.amount is None else str(f.amount),
+                "" if rng is None else str(rng.low),
+                "" if rng is None else str(rng.high),
+                "" if rng is None else safe_cell(rng.label.get(lang)),
+                shared[2],
+                safe_cell("\n".join(s.get(lang) for s in f.trace.steps)),
+            ]
 
 
-def findings_csv(findings: Iterable[Finding], lang: str) -> Iterator[str]:
+def findings_csv(findings: Sequence[Finding], lang: str) -> Iterator[str]:
     """The findings as CSV text in pieces, UTF-8 with a byte-order mark when encoded (so that
     Excel reads the Chinese), one finding a row."""
     buffer = io.StringIO()
@@ -84,18 +93,17 @@ def findings_csv(findings: Iterable[Finding], lang: str) -> Iterator[str]:
     yield buffer.getvalue()
 
 
-def _cell(ref: str, value: str, numeric: bool) -> str:
-    if numeric and value:
-        return f'<c r="{ref}"><v>{value}</v></c>'
-    return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escape(_NOT_XML.sub("", value))}</t></is></c>'
-
-
-def _letters(n: int) -> str:
-    out = ""
-    while n:
-        n, rem = divmod(n - 1, 26)
-        out = chr(65 + rem) + out
-    return out
+def _row(values: list[str], numeric: list[bool]) -> str:
+    """One sheet row: numbers as numbers, the rest as inline strings (XML-escaped)."""
+    cells = []
+    for value, number in zip(values, numeric):
+        if number and value:
+            cells.append(f"<c><v>{value}</v></c>")
+        else:
+            if "&" in value or "<" in value or ">" in value:
+                value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            cells.append(f'<c t="inlineStr"><is><t xml:space="preserve">{value}</t></is></c>')
+    return "<row>" + "".join(cells) + "</row>"
 
 
 _XLSX_PARTS = {
@@ -117,51 +125,62 @@ _XLSX_PARTS = {
 }
 
 
-def findings_xlsx(findings: Iterable[Finding], lang: str) -> bytes:
+@gc_paused()
+def findings_xlsx(findings: Sequence[Finding], lang: str) -> bytes:
     """The same list as :func:`findings_csv` as an Excel workbook of one sheet (no dependency)."""
-    sheet = Text("发现问题", "Findings").get(lang)
+    sheet = L["findings"].get(lang)
     workbook = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
         f'<sheets><sheet name="{sheet}" sheetId="1" r:id="rId1"/></sheets></workbook>'
     )
-    letters = [_letters(i + 1) for i in range(len(COLUMNS))]
+    text = [False] * len(COLUMNS)
     numeric = [key in NUMERIC for key, _ in COLUMNS]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
-        for name, text in _XLSX_PARTS.items():
-            z.writestr(name, text)
+        for name, part in _XLSX_PARTS.items():
+            z.writestr(name, part)
         z.writestr("xl/workbook.xml", workbook)
         with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as out:
             out.write(
                 b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                 b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
             )
-            for r, row in enumerate(findings_table(findings, lang), start=1):
-                cells = "".join(_cell(f"{letters[i]}{r}", v, r > 1 and numeric[i]) for i, v in enumerate(row))
-                out.write(f'<row r="{r}">{cells}</row>'.encode())
+            rows: list[str] = []
+            for r, values in enumerate(findings_table(findings, lang)):
+                rows.append(_row(values, numeric if r else text))
+                if len(rows) == 1000:
+                    out.write(_NOT_XML.sub("", "".join(rows)).encode())
+                    rows.clear()
+            out.write(_NOT_XML.sub("", "".join(rows)).encode())
             out.write(b"</sheetData></worksheet>")
     return buffer.getvalue()
 
 
 def iter_json(document: dict[str, Any], *, indent: int = 2) -> Iterator[str]:
-    """``json.dumps(document, ensure_ascii=False, indent=indent)`` in pieces: a top-level value
-    that is an iterator (not a list) is written one item at a time, never held whole."""
+    """``document`` as JSON text in pieces, indented; a top-level value that is an iterator
+    (not a list) is written one item at a time, never held whole, each item on one line
+    (compact, so the standard library's fast encoder writes it); a callable is called when
+    its turn comes (a table that the items before it fill)."""
     pad = " " * indent
+    item = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
-    def dump(value: Any, depth: int) -> str:
-        return json.dumps(value, ensure_ascii=False, indent=indent).replace("\n", "\n" + pad * depth)
+    def dump(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, indent=indent).replace("\n", "\n" + pad)
 
-    yield "{"
-    for n, (key, value) in enumerate(document.items()):
-        yield ("," if n else "") + f"\n{pad}{json.dumps(key, ensure_ascii=False)}: "
-        if not isinstance(value, Iterator):
-            yield dump(value, 1)
-            continue
-        empty = True
-        for item in value:
-            yield ("[" if empty else ",") + f"\n{pad * 2}{dump(item, 2)}"
-            empty = False
-        yield "[]" if empty else f"\n{pad}]"
-    yield "\n}" if document else "}"
+    with gc_paused():
+        yield "{"
+        for n, (key, value) in enumerate(document.items()):
+            yield ("," if n else "") + f"\n{pad}{json.dumps(key, ensure_ascii=False)}: "
+            if callable(value):
+                value = value()
+            if not isinstance(value, Iterator):
+                yield dump(value)
+                continue
+            empty = True
+            for entry in value:
+                yield ("[" if empty else ",") + f"\n{pad * 2}{item(entry)}"
+                empty = False
+            yield "[]" if empty else f"\n{pad}]"
+        yield "\n}" if document else "}"

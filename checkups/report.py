@@ -19,6 +19,7 @@ from decimal import Decimal
 from . import report_parts as parts
 from .audit import AuditResult, summarize
 from .evaluate import Evaluation
+from .findings import explain_all, gc_paused
 from .registry import Citation
 from .report_html import to_html, write_html
 from .report_page import _article_text, _sev, _t
@@ -41,8 +42,10 @@ def _plain(text: object) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
 
 
+@gc_paused()
 def to_markdown(result: AuditResult | Evaluation, lang: str = "zh") -> str:
     """The report as Markdown."""
+    explain_all(result.findings)
     out = [f"# {_md(parts.title(result, lang))}", ""]
     out += [f"- **{_md(k)}**: {_md(v)}" for k, v in parts.meta(result, lang)] + [""]
     rows, total = parts.summary_rows(result.findings, lang)
@@ -66,7 +69,7 @@ def to_markdown(result: AuditResult | Evaluation, lang: str = "zh") -> str:
             out += [_md(group.cut_note(lang, None)), ""]
         if not group.per_employee:
             for f in group.findings:
-                out += [_md(f.message.get(lang)), ""] + [f"1. {_md(s.get(lang))}" for s in f.trace.steps] + [""]
+                out += [_md(f.message_in(lang)), ""] + [f"1. {_md(s.get(lang))}" for s in f.trace.steps] + [""]
             continue
         cols = [_t("row", lang), _t("employee", lang), _t("found", lang), _t("amount", lang), _t("how", lang)]
         out += ["| " + " | ".join(cols) + " |", "|---:|---|---|---:|---|"]
@@ -75,7 +78,7 @@ def to_markdown(result: AuditResult | Evaluation, lang: str = "zh") -> str:
             money = f"{amount} {rng}".strip()
             how = "；".join(_md(s.get(lang)) for s in f.trace.steps)
             who = _md(f.employee_id or "")
-            out.append(f"| {f.row or ''} | {who} | {_md(f.message.get(lang))} | {_md(money)} | {how} |")
+            out.append(f"| {f.row or ''} | {who} | {_md(f.message_in(lang))} | {_md(money)} | {how} |")
         out.append("")
     articles = parts.cited(result.findings)
     if articles:
@@ -86,8 +89,10 @@ def to_markdown(result: AuditResult | Evaluation, lang: str = "zh") -> str:
     return "\n".join(out)
 
 
+@gc_paused()
 def to_text(result: AuditResult | Evaluation, lang: str = "zh") -> str:
     """A short plain-text report for the terminal: one line per finding."""
+    explain_all(result.findings)
     out = [parts.title(result, lang)]
     out += [f"{k}: {_plain(v)}" for k, v in parts.meta(result, lang)]
     summary = summarize(result.findings)
@@ -106,5 +111,5 @@ def to_text(result: AuditResult | Evaluation, lang: str = "zh") -> str:
         amount = f" [{fmt_money(f.amount)}]" if f.amount is not None else ""
         amount += f" [+{f.amount_range.show(lang)}]" if f.amount_range is not None else ""
         advice = f" ({_t('advice', lang)})" if spec.advice else ""
-        out.append(f"[{_sev(spec.severity, lang)}] {spec.citation} {f.rule}: {_plain(f.message.get(lang))}{amount}{advice}")
+        out.append(f"[{_sev(spec.severity, lang)}] {spec.citation} {f.rule}: {_plain(f.message_in(lang))}{amount}{advice}")
     return "\n".join(out) + "\n"

@@ -9,7 +9,7 @@ from pathlib import Path
 from .audit import AuditResult
 from .evaluate import Evaluation
 from .exports import findings_csv, findings_xlsx
-from .findings import Finding
+from .findings import Finding, explain_all, gc_paused
 from .report_page import CUT_MARK, _e, _sev, _t, cite_links, page_end, page_start
 from .report_parts import (
     Group,
@@ -57,7 +57,7 @@ def _employee_row(f: Finding, lang: str) -> str:
     money = _e(amount) + (f"<br><small>{_e(rng)}</small>" if rng else "")
     return (
         f'<tr><td class="num">{"" if f.row is None else f.row}</td><td>{_e(f.employee_id or "")}</td>'
-        f'<td>{_e(f.message.get(lang))}</td><td class="num">{money}</td><td>{_steps(f, lang)}</td></tr>'
+        f'<td>{_e(f.message_in(lang))}</td><td class="num">{money}</td><td>{_steps(f, lang)}</td></tr>'
     )
 
 
@@ -87,17 +87,19 @@ def _group(number: int, group: Group, lang: str, files: tuple[str, ...]) -> str:
     else:
         for f in group.findings:
             how = f"<dt>{_e(_t('how', lang))}</dt><dd>{_steps(f, lang)}</dd>" if f.trace.steps else ""
-            parts.append(f'<p class="found">{_e(f.message.get(lang))}</p>' + (f"<dl>{how}</dl>" if how else ""))
+            parts.append(f'<p class="found">{_e(f.message_in(lang))}</p>' + (f"<dl>{how}</dl>" if how else ""))
     parts.append("</section>")
     return "".join(parts)
 
 
+@gc_paused()
 def to_html(result: AuditResult | Evaluation, lang: str = "zh", *, full_list: tuple[str, ...] = ()) -> str:
     """A standalone HTML report with A4 print styles (no external resources).
 
     ``full_list`` names the files that hold every finding (relative to the page), linked
     above each list that is cut; without it the page says to export the findings.
     """
+    explain_all(result.findings)
     parts = page_start(title(result, lang), lang, meta(result, lang))
     parts.append(f"<h2>{_e(_t('summary', lang))}</h2>" + _summary(result, lang))
     for key, notes in (("notices", notices(result, lang)), ("not_run", not_run(result, lang))):

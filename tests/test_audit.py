@@ -173,10 +173,20 @@ class TestJson:
         assert text.count(json.dumps(consequence, ensure_ascii=False)) == 1
 
     def test_streamed_json_is_the_same_document(self) -> None:
-        """The streamed JSON the CLI writes equals json.dumps of the whole document, byte for byte."""
+        """The streamed JSON the CLI writes is the whole document, one finding a line."""
         result = audit_roster(SAMPLES / "roster.csv", as_of=AS_OF, region="guangzhou")
-        whole = json.dumps(result.as_dict(), ensure_ascii=False, indent=2)
-        assert "".join(iter_json(result.as_dict(stream=True))) == whole
+        text = "".join(iter_json(result.as_dict(stream=True)))
+        assert json.loads(text) == result.as_dict()
+        lines = text.splitlines()
+        assert sum(line.startswith('    {"rule": ') for line in lines) == len(result.findings)
+
+    @pytest.mark.parametrize("document", [{}, {"a": iter([])}, {"a": iter([1, {"b": [2]}]), "c": {"d": None}}, {"e": "é"}])
+    def test_streaming_edge_cases(self, document) -> None:
+        """Empty documents, empty and nested streamed lists give valid JSON of the same data."""
+        expected = {k: list(v) if not isinstance(v, dict | str) else v for k, v in document.items()}
+        copy = {k: iter(v) for k, v in expected.items() if isinstance(v, list)}
+        copy.update({k: v for k, v in expected.items() if not isinstance(v, list)})
+        assert json.loads("".join(iter_json(copy))) == expected
 
 
 class TestExplanation:
