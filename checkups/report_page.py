@@ -28,6 +28,7 @@ L = {
     "column": Text("列", "Column"),
     "problem": Text("问题", "Problem"),
     "notices": Text("提示", "Notes"),
+    "ignored": Text("名册中以下列未使用：{columns}", "Columns of the roster not used: {columns}"),
     "employee": Text("员工", "Employee"),
     "count": Text("{n} 条", "{n} findings"),
     "found": Text("情况", "What was found"),

@@ -100,8 +100,11 @@ def meta(result: AuditResult | Evaluation, lang: str) -> list[tuple[str, str]]:
 
 
 def notices(result: AuditResult | Evaluation, lang: str) -> list[str]:
-    """The run's notices, every unverified figure a finding used (once), the answers not used."""
+    """The run's notices, the roster's columns not used, every unverified figure a finding used
+    (once), the answers not used."""
     notes = [n.get(lang) for n in getattr(result, "notices", [])]
+    if isinstance(result, AuditResult) and result.ignored_columns:
+        notes.append(_t("ignored", lang).format(columns=("、" if lang == "zh" else ", ").join(result.ignored_columns)))
     seen = set()
     for f in result.findings:
         for p in f.trace.parameters:
