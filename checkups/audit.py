@@ -13,7 +13,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from .findings import Finding
+from .findings import Figures, Finding, explain_all, rules_as_dict
 from .regions import resolve
 from .registry import SEVERITY_ORDER
 from .registry import rule as get_rule
@@ -42,15 +42,22 @@ class AuditResult:
     def summary(self) -> dict[str, Any]:
         return summarize(self.findings)
 
-    def as_dict(self) -> dict[str, Any]:
-        """The JSON output of ``python -m checkups audit --format json``."""
+    def as_dict(self, *, stream: bool = False) -> dict[str, Any]:
+        """The JSON output of ``python -m checkups audit --format json``: each rule's texts once
+        under ``rules``, the findings referring to them by ``rule``, and each dated figure once
+        under ``figures``, the traces naming it by key.  With ``stream`` the findings are an
+        iterator and ``figures`` a callable, filled as they go, for :func:`checkups.exports.iter_json`."""
+        figures = Figures()
+        findings = (f.as_dict(figures) for f in explain_all(self.findings))
         return {
             "as_of": self.as_of.isoformat(),
             "region": self.region,
             "rows": self.rows,
             "audited": self.audited,
             "errors": [e.as_dict() for e in self.errors],
-            "findings": [f.as_dict() for f in self.findings],
+            "rules": rules_as_dict(self.findings),
+            "findings": findings if stream else list(findings),
+            "figures": (lambda: figures.table) if stream else figures.table,
             "summary": self.summary,
             "notices": [n.as_dict() for n in self.notices],
             "ignored_columns": list(self.ignored_columns),

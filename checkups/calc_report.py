@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .calc import Limit, Result
 from .registry import Citation
-from .report import _cite, _e, _region, _t, meta_table, page_end, page_start
+from .report_page import _cite, _e, _region, _t, meta_table, page_end, page_start
 from .text import Text, fmt_money
 
 __all__ = ["Calculation", "to_html"]

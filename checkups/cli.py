@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from . import calc, figures, report
+from . import calc, exports, figures, report
 from .audit import audit_roster
 from .errors import CheckupsError, InputError, clip
 from .evaluate import evaluate
@@ -41,24 +43,50 @@ def _writable(path: str | None) -> None:
         raise CheckupsError(f"cannot write the report to {path}: permission denied", field="output")
 
 
-def _out(text: str, path: str | None) -> None:
+def _out(text: str | bytes | Iterable[str], path: str | None) -> None:
+    """Write a report (text, pieces of text, or bytes) to ``path`` or standard output."""
     if not path:
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.writelines([text] if isinstance(text, str) else text)
         return
     try:
-        Path(path).write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            Path(path).write_bytes(text)
+            return
+        with Path(path).open("w", encoding="utf-8", newline="") as out:
+            out.writelines([text] if isinstance(text, str) else text)
     except OSError as exc:
         raise CheckupsError(f"cannot write the report to {path}: {exc.strerror or exc}", field="output") from None
 
 
-def _render(result: Any, fmt: str, lang: str) -> str:
+def _render(result: Any, fmt: str, lang: str, path: str | None = None) -> str | bytes | Iterable[str] | None:
+    """The report in pieces (JSON and CSV are streamed); None when written already."""
     if fmt == "json":
-        return json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n"
+        return itertools.chain(exports.iter_json(result.as_dict(stream=True)), "\n")
+    if fmt == "csv":
+        return exports.findings_csv(result.findings, lang)
+    if fmt == "xlsx":
+        return exports.findings_xlsx(result.findings, lang)
     if fmt == "markdown":
         return report.to_markdown(result, lang)
+    if fmt == "html" and path:  # with the full list next to the page when a rule's list is cut
+        report.write_html(result, path, lang)
+        return None
     if fmt == "html":
         return report.to_html(result, lang)
     return report.to_text(result, lang)
+
+
+def _report(result: Any, args: argparse.Namespace) -> None:
+    """Render and write the report; a path that cannot be written is the user's error (exit 2)."""
+    try:
+        rendered = _render(result, args.format, args.lang, args.output)
+    except OSError as exc:  # the HTML report writes its page (and full lists) itself
+        raise CheckupsError(f"cannot write the report to {args.output}: {exc.strerror or exc}", field="output") from None
+    if rendered is not None:
+        _out(rendered, args.output)
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
@@ -66,7 +94,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     result = audit_roster(
         args.roster, as_of=args.as_of, region=args.region, min_wage=args.min_wage, avg_wage=args.avg_wage, sheet=args.sheet
     )
-    _out(_render(result, args.format, args.lang), args.output)
+    _report(result, args)
     return 0
 
 
@@ -88,7 +116,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if not isinstance(answers, dict):
         raise CheckupsError(f"{path} must hold a JSON object of question id → answer", field="answers")
     result = evaluate(answers, as_of=args.as_of, region=args.region)
-    _out(_render(result, args.format, args.lang), args.output)
+    _report(result, args)
     return 0
 
 
@@ -206,8 +234,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--min-wage", help="monthly minimum wage to use instead of the region's")
     p.add_argument("--avg-wage", help="prior-year average monthly wage to use instead of the region's")
     p.add_argument("--sheet", help="the .xlsx sheet to read (default: the first sheet with a roster header)")
-    p.add_argument("--output", "-o", help="write the report to this file")
-    _common(p, formats=("text", "json", "markdown", "html"))
+    p.add_argument("--output", "-o", help="write the report to this file (html: a long list also to <name>-findings.csv/.xlsx)")
+    _common(p, formats=("text", "json", "markdown", "html", "csv", "xlsx"))
     p.set_defaults(run=cmd_audit)
 
     p = sub.add_parser("evaluate", help="evaluate questionnaire answers (a JSON object of question id → answer)")
@@ -215,7 +243,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of")
     p.add_argument("--region", help=REGION_HELP)
     p.add_argument("--output", "-o")
-    _common(p, formats=("text", "json", "markdown", "html"))
+    _common(p, formats=("text", "json", "markdown", "html", "csv", "xlsx"))
     p.set_defaults(run=cmd_evaluate)
 
     _calc_parsers(sub)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import regions as reg
-from .findings import Detail, Finding, Trace
+from .findings import Detail, Figures, Finding, Trace, explain_all, rules_as_dict
 from .money import amounts, figure_missing, show_answer, value
 from .registry import Rule, catalog, law, region_name, render_text, rules
 from .text import InputError, Text, to_number
@@ -63,13 +63,19 @@ class Evaluation:
     unknown: list[str] = field(default_factory=list)
     reasons: dict[str, Text] = field(default_factory=dict)
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, *, stream: bool = False) -> dict[str, Any]:
+        """The JSON output of ``python -m checkups evaluate --format json`` (the same shape of
+        ``rules`` and ``findings`` as the audit's)."""
         from .audit import summarize
 
+        figures = Figures()
+        findings = (f.as_dict(figures) for f in explain_all(self.findings))
         return {
             "as_of": self.as_of.isoformat(),
             "region": self.region,
-            "findings": [f.as_dict() for f in self.findings],
+            "rules": rules_as_dict(self.findings),
+            "findings": findings if stream else list(findings),
+            "figures": (lambda: figures.table) if stream else figures.table,
             "summary": summarize(self.findings),
             "passed": self.passed,
             "not_applicable": self.not_applicable,

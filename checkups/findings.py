@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -12,7 +14,7 @@ from .registry import rule as get_rule
 from .text import Text, fmt_money
 from .timeline import ParamValue
 
-__all__ = ["Detail", "Finding", "MoneyRange", "Trace"]
+__all__ = ["Detail", "Figures", "Finding", "MoneyRange", "Trace", "explain_all", "gc_paused", "rule_as_dict", "rules_as_dict"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,22 +25,49 @@ class Trace:
     parameters: tuple[ParamValue, ...] = ()
     steps: tuple[Text, ...] = ()
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, figures: Figures | None = None) -> dict[str, Any]:
+        """A JSON-ready view; with ``figures`` each figure is named by its key and stated
+        there once (a document's traces share a few figures), else given in full."""
         return {
-            "inputs": {k: _plain(v) for k, v in self.inputs.items()},
-            "parameters": [
-                {
-                    "name": p.name,
-                    "value": _plain(p.value),
-                    "region": p.region,
-                    "effective": p.effective.isoformat(),
-                    "source": p.source,
-                    "verified": p.verified,
-                }
-                for p in self.parameters
-            ],
+            "inputs": {k: v if v is None or type(v) in _SCALARS else _plain(v) for k, v in self.inputs.items()},
+            "parameters": [figure_as_dict(p) for p in self.parameters]
+            if figures is None
+            else [figures.key(p) for p in self.parameters],
             "steps": [s.as_dict() for s in self.steps],
         }
+
+
+def figure_as_dict(p: ParamValue) -> dict[str, Any]:
+    """A dated figure as the JSON outputs give it: name, value, region, start, source, whether verified."""
+    return {
+        "name": p.name,
+        "value": _plain(p.value),
+        "region": p.region,
+        "effective": p.effective.isoformat(),
+        "source": p.source,
+        "verified": p.verified,
+    }
+
+
+class Figures:
+    """The figures that a document's traces use, each stated once in ``table`` under its key
+    ``name@region@effective`` (``minimum_wage.monthly@guangdong.t1@2025-03-01``)."""
+
+    def __init__(self) -> None:
+        self.table: dict[str, dict[str, Any]] = {}
+        self._seen: dict[int, tuple[ParamValue, str]] = {}  # by identity, the figure kept alive with its key
+
+    def key(self, p: ParamValue) -> str:
+        """The figure's key, adding the figure to the table the first time it is seen."""
+        found = self._seen.get(id(p))
+        if found is None:
+            key = f"{p.name}@{p.region}@{p.effective.isoformat()}"
+            self.table.setdefault(key, figure_as_dict(p))
+            found = self._seen[id(p)] = (p, key)
+        return found[1]
+
+
+_SCALARS = frozenset({str, int, float, bool})
 
 
 def _plain(value: Any) -> Any:
@@ -87,7 +116,8 @@ class Finding:
 
     ``severity``, ``area``, ``law``, ``article`` and ``message`` come from the rule;
     ``detail`` is a :class:`Detail`, or a callable that makes one when it is first
-    needed (a large roster yields many findings, most never displayed one by one).
+    needed (a large roster yields many findings); once made it is kept, so every report,
+    table and export of the finding shares one explanation.
     ``amount`` is money certainly owed; ``amount_range`` money that may be added
     (a fine or compensation that depends on what the authority or a court decides).
     """
@@ -100,9 +130,11 @@ class Finding:
     amount_range: MoneyRange | None = None
 
     def explain(self) -> Detail:
-        """The finding's facts and trace."""
+        """The finding's facts and trace, built on first use and kept."""
         detail = self.detail
-        return detail() if callable(detail) else detail
+        if callable(detail):
+            detail = self.detail = detail()
+        return detail
 
     @property
     def trace(self) -> Trace:
@@ -139,30 +171,73 @@ class Finding:
         """The rule's message with this finding's facts filled in."""
         return self._message(self.explain())
 
+    def message_in(self, lang: str) -> str:
+        """:attr:`message` in one language (what a report in that language needs)."""
+        return self.spec.message[lang].format_map(self._values(self.explain()))
+
+    def _values(self, detail: Detail) -> dict[str, Any]:
+        return {"employee_id": self.employee_id or "", "amount": fmt_money(self.amount), **detail.facts}
+
     def _message(self, detail: Detail) -> Text:
-        spec = self.spec
-        values = {"employee_id": self.employee_id or "", "amount": fmt_money(self.amount), **detail.facts}
+        spec, values = self.spec, self._values(detail)
         return Text(spec.message["zh"].format_map(values), spec.message["en"].format_map(values))
 
-    def as_dict(self) -> dict[str, Any]:
-        """A JSON-ready view, with the rule's fix and every citation."""
-        spec = self.spec
+    def as_dict(self, figures: Figures | None = None) -> dict[str, Any]:
+        """A JSON-ready view of what is particular to this finding; the rule's own texts
+        (title, consequence, fix, citations) are in :func:`rule_as_dict`, under ``rule``,
+        and with ``figures`` the dated figures are named by key (:meth:`Trace.as_dict`)."""
         detail = self.explain()
         return {
             "rule": self.rule,
-            "area": spec.area,
             "employee_id": self.employee_id,
             "row": self.row,
-            "severity": spec.severity,
-            "law": self.law,
-            "article": self.article,
-            "citations": [str(c) for c in spec.citations],
             "message": self._message(detail).as_dict(),
             "amount": None if self.amount is None else str(self.amount),
             "amount_range": None if self.amount_range is None else self.amount_range.as_dict(),
-            "basis": spec.basis,
-            "applies_in": list(spec.applies_in),
-            "consequence": spec.consequence,
-            "remediation": spec.remediation,
-            "trace": detail.trace.as_dict(),
+            "trace": detail.trace.as_dict(figures),
         }
+
+
+def rule_as_dict(spec: Rule) -> dict[str, Any]:
+    """What every finding of a rule shares, stated once in the JSON outputs: its title, area,
+    severity, citations, basis (``law`` or ``advice``), regions, consequence and fix."""
+    return {
+        "title": spec.title,
+        "area": spec.area,
+        "severity": spec.severity,
+        "law": spec.citation.law,
+        "article": spec.citation.article,
+        "citations": [str(c) for c in spec.citations],
+        "basis": spec.basis,
+        "applies_in": list(spec.applies_in),
+        "consequence": spec.consequence,
+        "remediation": spec.remediation,
+    }
+
+
+def rules_as_dict(findings: list[Finding]) -> dict[str, dict[str, Any]]:
+    """:func:`rule_as_dict` of each rule that has a finding, by rule id, in order of first finding."""
+    return {rule_id: rule_as_dict(get_rule(rule_id)) for rule_id in dict.fromkeys(f.rule for f in findings)}
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector, as the audit does: explaining and rendering findings
+    makes many small objects and no reference cycles, and a large roster would otherwise pay
+    for repeated scans of everything alive (reference counting still frees what is dropped)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def explain_all(findings: Sequence[Finding]) -> Sequence[Finding]:
+    """Build every finding's explanation in one pass (each is then kept) and return the findings."""
+    with gc_paused():
+        for f in findings:
+            if callable(f.detail):
+                f.detail = f.detail()
+    return findings

@@ -28,7 +28,10 @@ L = {
     "column": Text("列", "Column"),
     "problem": Text("问题", "Problem"),
     "notices": Text("提示", "Notes"),
+    "ignored": Text("名册中以下列未使用：{columns}", "Columns of the roster not used: {columns}"),
     "employee": Text("员工", "Employee"),
+    "count": Text("{n} 条", "{n} findings"),
+    "found": Text("情况", "What was found"),
     "consequence": Text("法律后果", "Consequence"),
     "remediation": Text("整改建议", "What to do"),
     "basis": Text("法律依据", "Legal basis"),
@@ -52,6 +55,8 @@ L = {
     },
 }
 
+CUT_MARK = "\x00"  # where the links to the full list go in a cut list's note (never in text, survives escaping)
+
 CSS = """
 :root { --high:#b3261e; --medium:#8a5300; --low:#2b5d8a; --info:#4a4a4a; }
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif;
@@ -61,9 +66,12 @@ h3 { font-size: 1.05rem; margin: 0 0 .4rem; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
 th, td { border: 1px solid #bbb; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f0f0f0; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.finding { border: 1px solid #ccc; border-left: 6px solid var(--info); padding: .6rem .8rem; margin: .8rem 0; }
-.finding.high { border-left-color: var(--high); } .finding.medium { border-left-color: var(--medium); }
-.finding.low { border-left-color: var(--low); }
+.finding, .rule { border: 1px solid #ccc; border-left: 6px solid var(--info); padding: .6rem .8rem; margin: .8rem 0; }
+.rule.high { border-left-color: var(--high); } .rule.medium { border-left-color: var(--medium); }
+.rule.low { border-left-color: var(--low); }
+table.employees { font-size: .88rem; } table.employees td:nth-child(3) { min-width: 14rem; }
+table.employees ol.steps { font-size: .8rem; padding-left: 1.1rem; }
+.cut { font-weight: bold; }
 .sev { display: inline-block; font-size: .8rem; font-weight: bold; padding: 0 .4rem; color: #fff; background: var(--info); }
 .sev.high { background: var(--high); } .sev.medium { background: var(--medium); } .sev.low { background: var(--low); }
 .advice { font-size: .85rem; font-style: italic; color: #444; }
@@ -74,8 +82,10 @@ ol.steps { margin: .2rem 0; padding-left: 1.4rem; font-size: .92rem; }
 @page { size: A4; margin: 16mm 14mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10.5pt; }
-  .finding, tr { break-inside: avoid; }
+  .finding, tr, dl { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
+  thead { display: table-header-group; }
+  table.employees { font-size: 8.5pt; } table.employees ol.steps { font-size: 8pt; }
   a { color: inherit; text-decoration: none; }
 }
 """

@@ -1,12 +1,18 @@
-"""Benchmark the roster audit against merely parsing the same file with the csv module.
+"""Benchmark the roster audit against merely parsing the same file with the csv module,
+and each report format against the audit.
 
 Builds a synthetic roster (100,000 employees by default) with a realistic mix of
 compliant rows and problems, then prints the best-of-N time of ``csv.reader`` over the
 file and of the full audit (``checkups.audit.audit_roster``: read, decode, convert,
-check, findings), run interleaved, the audit's peak traced memory, and last the median
-of the runs' audit/parse ratios, ``audit/parse ratio: X`` (target: <= 3).
+check, findings), run interleaved, and the audit's peak traced memory.  Then, for each
+report format (text, markdown, html with its full lists, json, csv, xlsx), it runs what
+``python -m checkups audit --format F -o FILE`` runs, each run in a process of its own
+that audits afresh: the best time against that process's audit time, the size of what
+was written and the process's peak memory (``ru_maxrss``).  Targets for 100,000
+employees: every format <= 2 x the audit, peak memory <= 600 MB, HTML <= 30 MB.  Last
+comes the median of the runs' audit/parse ratios, ``audit/parse ratio: X`` (target: <= 3).
 
-    python scripts/bench_audit.py [--rows N] [--repeat K] [--keep FILE]
+    python scripts/bench_audit.py [--rows N] [--repeat K] [--formats text,json,...] [--keep FILE]
 """
 
 from __future__ import annotations
@@ -15,7 +21,10 @@ import argparse
 import csv
 import datetime as dt
 import gc
+import json
 import random
+import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -105,12 +114,83 @@ def timed(func, *, gc_off: bool = False) -> tuple[float, object]:
         gc.enable()
 
 
+FORMATS = ("text", "markdown", "html", "json", "csv", "xlsx")
+TARGETS = {"ratio": 2.0, "peak_mb": 600.0, "html_mb": 30.0}
+SUFFIX = {"text": ".txt", "markdown": ".md"}
+
+
+def one_report(roster: Path, fmt: str, out_dir: Path) -> dict[str, float]:
+    """In this process: audit the roster (once to warm up, as the audit timed above is), then
+    write one report as the command line does (``--format fmt -o FILE``); the seconds of
+    each, the bytes written, the process's peak memory."""
+    from checkups import cli
+
+    audit_roster(roster, as_of=AS_OF, region="guangzhou")
+    gc.collect()
+    t0 = time.perf_counter()
+    result = audit_roster(roster, as_of=AS_OF, region="guangzhou")
+    t1 = time.perf_counter()
+    path = out_dir / f"report{SUFFIX.get(fmt, '.' + fmt)}"
+    rendered = cli._render(result, fmt, "zh", str(path))
+    if rendered is not None:
+        cli._out(rendered, str(path))
+    t2 = time.perf_counter()
+    written = {p.name: p.stat().st_size for p in out_dir.iterdir()}
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+    return {"audit": t1 - t0, "report": t2 - t1, "bytes": written[path.name], "all_bytes": sum(written.values()), "peak": peak}
+
+
+def report_runs(roster: Path, formats: list[str], repeat: int) -> dict[str, list[dict[str, float]]]:
+    """Each format ``repeat`` times, interleaved, each run in a fresh process (its own peak memory)."""
+    runs: dict[str, list[dict[str, float]]] = {fmt: [] for fmt in formats}
+    for _ in range(repeat):
+        for fmt in formats:
+            with tempfile.TemporaryDirectory() as out:
+                proc = subprocess.run(
+                    [sys.executable, __file__, "--child", fmt, str(roster), out], capture_output=True, text=True, check=False
+                )
+                if proc.returncode:
+                    raise SystemExit(f"{fmt} report failed:\n{proc.stderr}")
+                runs[fmt].append(json.loads(proc.stdout))
+    return runs
+
+
+def print_reports(runs: dict[str, list[dict[str, float]]], repeat: int, audit_s: float) -> None:
+    print(f"report formats (best of {repeat}, each run in its own process that audits afresh; x = against the audit above):")
+    worst, peak = 0.0, 0.0
+    for fmt, found in runs.items():
+        best = min(found, key=lambda r: r["report"])
+        ratio = best["report"] / audit_s
+        worst, peak = max(worst, ratio), max(peak, *(r["peak"] for r in found))
+        lists = best["all_bytes"] - best["bytes"]
+        extra = f" (+ full lists: {lists / 1e6:.1f} MB)" if lists else ""
+        print(
+            f"  {fmt:<8} {best['report']:7.3f} s = {ratio:4.2f} x audit (that process's audit: {best['audit']:.3f} s); "
+            f"{best['bytes'] / 1e6:7.1f} MB{extra}; peak memory {max(r['peak'] for r in found) / 1e6:6.0f} MB"
+        )
+    html = min((r["bytes"] for r in runs.get("html", [])), default=0) / 1e6
+    print(
+        f"reports: slowest {worst:.2f} x audit (target <= {TARGETS['ratio']}), peak memory {peak / 1e6:.0f} MB "
+        f"(<= {TARGETS['peak_mb']:.0f}), HTML {html:.1f} MB (<= {TARGETS['html_mb']:.0f})"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--formats", default=",".join(FORMATS), help="report formats to time (default all; '' for none)")
     parser.add_argument("--keep", help="also keep the synthetic roster at this path")
+    parser.add_argument("--child", nargs=3, metavar=("FORMAT", "ROSTER", "DIR"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.child:
+        fmt, roster, out = args.child
+        print(json.dumps(one_report(Path(roster), fmt, Path(out))))
+        return 0
+    formats = [f for f in args.formats.split(",") if f]
+    unknown = set(formats) - set(FORMATS)
+    if unknown:
+        parser.error(f"unknown format(s): {', '.join(sorted(unknown))} (choose from {', '.join(FORMATS)})")
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(args.keep) if args.keep else Path(tmp) / "roster.csv"
         write_roster(path, args.rows)
@@ -126,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         audit_roster(path, as_of=AS_OF, region="guangzhou")
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
+        runs = report_runs(path, formats, args.repeat) if formats else {}
     parse_s, audit_s = min(parse_times), min(audit_times)
     ratios = sorted(a / p for a, p in zip(audit_times, parse_times))
     print(f"rows: {args.rows:,} ({size / 1e6:.1f} MB CSV); audited {result.audited:,}, rejected {result.rows - result.audited:,}")
@@ -136,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"ratio of best times: {audit_s / parse_s:.2f} (against the GC-off parse: {audit_s / min(bare_times):.2f}); per-run ratios: {', '.join(f'{r:.2f}' for r in ratios)}"
     )
+    if runs:
+        print_reports(runs, args.repeat, audit_s)
     print(f"audit/parse ratio: {ratios[len(ratios) // 2]:.2f}")  # the median of the interleaved runs
     return 0
 

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
 import pytest
 
+from checkups import report
 from checkups.audit import audit_records, audit_roster
+from checkups.exports import findings_csv, iter_json
+from checkups.registry import rule as get_rule
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 AS_OF = dt.date(2025, 6, 30)
@@ -148,11 +153,52 @@ class TestRegionalFigures:
 
 class TestJson:
     def test_shape(self) -> None:
-        """The JSON view has the contract's keys."""
+        """The JSON view has the contract's keys: each rule's texts once, findings referring to them."""
         data = audit_roster(SAMPLES / "roster-with-errors.csv", as_of=AS_OF, region="guangzhou").as_dict()
-        assert {"as_of", "region", "rows", "audited", "errors", "findings", "summary"} <= set(data)
+        assert {"as_of", "region", "rows", "audited", "errors", "rules", "findings", "summary"} <= set(data)
         assert set(data["errors"][0]) == {"row", "column", "expected", "got", "message"}
         finding = data["findings"][0]
-        for key in ("rule", "employee_id", "severity", "law", "article", "message", "amount", "trace"):
-            assert key in finding
+        assert set(finding) == {"rule", "employee_id", "row", "message", "amount", "amount_range", "trace"}
         assert set(finding["trace"]) == {"inputs", "parameters", "steps"}
+        assert set(data["rules"]) == {f["rule"] for f in data["findings"]}
+        spec = data["rules"][finding["rule"]]
+        for key in ("title", "area", "severity", "law", "article", "citations", "consequence", "remediation"):
+            assert key in spec
+
+    def test_rule_texts_stated_once(self) -> None:
+        """A rule's consequence appears once in the JSON however many employees it concerns."""
+        rows = [{"employee_id": f"E{i}", "hire_date": "2025-01-01", "contract_signed_date": ""} for i in range(30)]
+        text = json.dumps(audit_records(rows, as_of=AS_OF).as_dict(), ensure_ascii=False)
+        consequence = get_rule("contracts.written_within_one_month").consequence["zh"]
+        assert text.count(json.dumps(consequence, ensure_ascii=False)) == 1
+
+    def test_streamed_json_is_the_same_document(self) -> None:
+        """The streamed JSON the CLI writes is the whole document, one finding a line."""
+        result = audit_roster(SAMPLES / "roster.csv", as_of=AS_OF, region="guangzhou")
+        text = "".join(iter_json(result.as_dict(stream=True)))
+        assert json.loads(text) == result.as_dict()
+        lines = text.splitlines()
+        assert sum(line.startswith('    {"rule": ') for line in lines) == len(result.findings)
+
+    @pytest.mark.parametrize("document", [{}, {"a": iter([])}, {"a": iter([1, {"b": [2]}]), "c": {"d": None}}, {"e": "é"}])
+    def test_streaming_edge_cases(self, document) -> None:
+        """Empty documents, empty and nested streamed lists give valid JSON of the same data."""
+        expected = {k: list(v) if not isinstance(v, dict | str) else v for k, v in document.items()}
+        copy = {k: iter(v) for k, v in expected.items() if isinstance(v, list)}
+        copy.update({k: v for k, v in expected.items() if not isinstance(v, list)})
+        assert json.loads("".join(iter_json(copy))) == expected
+
+
+class TestExplanation:
+    def test_built_once(self) -> None:
+        """Rendering every format builds each finding's explanation once, not once per use."""
+        result = audit_roster(SAMPLES / "roster.csv", as_of=AS_OF, region="guangzhou")
+        calls: Counter[int] = Counter()
+        for i, f in enumerate(result.findings):
+            made = f.detail if callable(f.detail) else (lambda d=f.detail: d)
+            f.detail = lambda i=i, made=made: (calls.update([i]), made())[1]
+        for render in (report.to_text, report.to_markdown, report.to_html):
+            render(result, "zh")
+        list(findings_csv(result.findings, "en"))
+        json.dumps(result.as_dict())
+        assert calls and set(calls.values()) == {1} and len(calls) == len(result.findings)

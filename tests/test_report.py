@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from checkups import calc, report
@@ -14,6 +17,7 @@ from checkups.audit import audit_roster
 from checkups.calc_report import Calculation
 from checkups.calc_report import to_html as calculations_html
 from checkups.evaluate import evaluate
+from checkups.report_parts import LIMIT
 from checkups.text import Text, fmt_money
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -30,18 +34,37 @@ def sample():
 
 
 class _Collect(HTMLParser):
+    """Ids, links and sources of a page; its rule sections, and the rows of each section's table."""
+
     def __init__(self):
         super().__init__()
-        self.ids, self.hrefs, self.srcs = set(), [], []
+        self.ids, self.hrefs, self.srcs, self.tags = set(), [], [], []
+        self.sections: list[list[str]] = []  # per rule section: the text of each employee row
+        self._in_body = self._cell = False
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        self.tags.append(tag)
         if "id" in attrs:
             self.ids.add(attrs["id"])
         if "href" in attrs:
             self.hrefs.append(attrs["href"])
         if "src" in attrs:
             self.srcs.append(attrs["src"])
+        if tag == "section" and "rule" in attrs.get("class", "").split():
+            self.sections.append([])
+        if tag == "tbody" and self.sections:
+            self._in_body = True
+        if tag == "tr" and self._in_body:
+            self.sections[-1].append("")
+
+    def handle_endtag(self, tag):
+        if tag in ("tbody", "section"):
+            self._in_body = False
+
+    def handle_data(self, data):
+        if self._in_body:
+            self.sections[-1][-1] += data + "|"
 
 
 class TestHtml:
@@ -60,8 +83,14 @@ class TestHtml:
         """Summary by area and severity, total at risk, each finding with its fix and citation."""
         html = report.to_html(sample, "zh")
         assert "劳动合同管理" in html and "99,008.06" in html  # contracts: 27,000 + 5,000 + 49,350 + 13,658.06 + 4,000
-        assert html.count('class="finding ') == len(sample.findings)
-        assert "整改建议" in html and "《劳动合同法》第82条" in html
+        parser = _Collect()
+        parser.feed(html)
+        rules = list(dict.fromkeys(f.rule for f in sample.findings))
+        assert len(parser.sections) == len(rules)  # one section per rule
+        assert sorted(len(rows) for rows in parser.sections) == sorted(
+            sum(f.rule == r for f in sample.findings) for r in rules
+        )  # one table row per finding of that rule
+        assert html.count("整改建议") == len(rules) and "《劳动合同法》第82条" in html  # the fix once per rule
         total = sample.summary["amount_at_risk"]
         assert f"{float(total):,.2f}" in html
 
@@ -86,7 +115,8 @@ class TestMarkdown:
     def test_sections(self, sample, lang) -> None:
         md = report.to_markdown(sample, lang)
         assert md.startswith("# ")
-        assert len(re.findall(r"^### ", md, flags=re.M)) == len(sample.findings)
+        assert len(re.findall(r"^### ", md, flags=re.M)) == len({f.rule for f in sample.findings})
+        assert all(f"| {f.row} | {f.employee_id} |" in md for f in sample.findings)
         assert ("LCL 82" in md) if lang == "en" else ("第82条" in md)
 
     def test_questionnaire_report(self) -> None:
@@ -124,3 +154,70 @@ def test_calculations_report_in_chinese() -> None:
     assert all(s.zh in page for s in result.steps)
     assert "未经官方文件核实" in page  # Guangzhou's average wage ships unverified, and the report says so
     assert 'id="lcl-47"' in page and "经济补偿按劳动者在本单位工作的年限" in page
+
+
+def _unsigned(n: int):
+    """``n`` employees hired on 2025-01-15 with no written contract: one double-wage finding each."""
+    from checkups.audit import audit_records
+
+    rows = [
+        {"employee_id": f"E{i:04d}", "hire_date": "2025-01-15", "contract_signed_date": "", "monthly_wage": "6000"}
+        for i in range(n)
+    ]
+    return audit_records(rows, as_of="2025-06-30")
+
+
+class TestLargeRosters:
+    @pytest.mark.parametrize(("n", "cut"), [(LIMIT, False), (LIMIT + 1, True)])
+    def test_a_rule_list_is_cut_beyond_the_limit(self, n, cut) -> None:
+        """Up to LIMIT findings of a rule are all listed; one more and the list stops at LIMIT with a note."""
+        result = _unsigned(n)
+        assert len(result.findings) == n
+        parser = _Collect()
+        parser.feed(report.to_html(result, "en"))
+        assert [len(rows) for rows in parser.sections] == [LIMIT if cut else n]
+        md = report.to_markdown(result, "zh")
+        assert ("完整名单请将检查结果导出为 CSV 或 XLSX 文件查看" in md) is cut
+        assert md.count("| E0") == (LIMIT if cut else n)
+
+    @pytest.mark.parametrize(
+        ("lang", "note"),
+        [
+            ("zh", "共 501 条，这里列出按名册行序的前 500 条。完整名单见文件 "),
+            ("en", "501 findings; the first 500 in roster order"),
+        ],
+    )
+    def test_full_list_written_next_to_the_report(self, tmp_path, lang, note) -> None:
+        """write_html puts every finding in <name>-findings.csv/.xlsx beside the page and links them from the note."""
+        result = _unsigned(LIMIT + 1)
+        written = report.write_html(result, tmp_path / "report.html", lang)
+        assert [p.name for p in written] == ["report.html", "report-findings.csv", "report-findings.xlsx"]
+        page = written[0].read_text(encoding="utf-8")
+        assert note in page and '<a href="report-findings.csv">' in page and '<a href="report-findings.xlsx">' in page
+        rows = list(csv.reader(io.StringIO(written[1].read_text(encoding="utf-8-sig"))))
+        assert len(rows) == 1 + LIMIT + 1 and rows[-1][1] == f"E{LIMIT:04d}"
+        sheet = openpyxl.load_workbook(written[2]).active
+        assert sheet.max_row == 1 + LIMIT + 1
+
+    def test_small_roster_writes_the_page_only(self, tmp_path, sample) -> None:
+        """No list is cut, so no extra files are written."""
+        assert report.write_html(sample, tmp_path / "r.html") == [tmp_path / "r.html"]
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html"]
+
+    def test_cli_html_output_writes_the_full_list(self, run_cli, tmp_path) -> None:
+        """``audit --format html -o report.html`` on a large roster also writes the CSV and XLSX."""
+        roster = tmp_path / "big.csv"
+        roster.write_text(
+            "employee_id,hire_date,contract_signed_date,monthly_wage\n"
+            + "".join(f"E{i:04d},2025-01-15,,6000\n" for i in range(LIMIT + 1)),
+            encoding="utf-8",
+        )
+        proc = run_cli("audit", roster, "--as-of", "2025-06-30", "--format", "html", "-o", tmp_path / "report.html")
+        assert proc.returncode == 0, proc.stderr
+        assert {p.name for p in tmp_path.iterdir()} == {"big.csv", "report.html", "report-findings.csv", "report-findings.xlsx"}
+
+    def test_printable(self, sample) -> None:
+        """A4 page, table headers repeated on each printed page, rows not split across pages."""
+        page = report.to_html(sample, "zh")
+        printing = page[page.index("@media print") :]
+        assert "thead { display: table-header-group; }" in printing and "tr, dl { break-inside: avoid; }" in printing

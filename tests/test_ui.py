@@ -12,6 +12,7 @@ import pytest
 from checkups.roster import COLUMNS
 from checkups.ui import FileStorage, QuestionnaireApp, calculators_app, roster_app
 from checkups.ui.calculators import CalculatorsApp
+from checkups.ui.common import SHOWN
 from checkups.ui.roster_audit import RosterApp, template_csv
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -136,6 +137,17 @@ class TestRoster:
         assert storage.load()["settings"]["region"] == "guangzhou"
         other = json.dumps({"format": "checkups-answers/1", "answers": {"has_union": False}})
         assert not app.saved.import_json(other) and "Cannot import" in app.saved.message.value
+
+    @pytest.mark.parametrize(("n", "cut"), [(SHOWN, False), (SHOWN + 1, True)])
+    def test_long_lists_point_to_the_download(self, n: int, cut: bool) -> None:
+        """The page lists at most SHOWN findings, then says the full list is in the CSV/XLSX download."""
+        roster = "employee_id,hire_date,contract_signed_date\n" + "".join(f"E{i:04d},2025-01-15,\n" for i in range(n))
+        app = roster_app("en", storage_path=None)
+        app.as_of.value = AS_OF
+        app.audit(roster.encode(), "big.csv")
+        assert app.result.value.count("<tr data-rule=") == min(n, SHOWN)
+        assert ("Download the CSV or XLSX file for the full list" in app.result.value) is cut
+        assert 'download="roster-findings.csv"' in app.links.value and 'download="roster-findings.xlsx"' in app.links.value
 
     @pytest.mark.parametrize("lang", ["zh", "en"])
     def test_templates(self, lang: str) -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..registry import Citation
@@ -114,6 +114,7 @@ def _count(
     return first, last, why, whole, part, part_month, months
 
 
+@lru_cache(maxsize=4096)  # a pure function of its dates: a roster repeats them, each explanation asks twice
 def double_wage_period(
     hired: dt.date, signed: dt.date | None, audit_day: dt.date, *, judged_on: dt.date | None = None, hire_day_counts: bool = False
 ) -> DoubleWagePeriod:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from ..registry import Citation
@@ -15,6 +16,7 @@ from ..timeline import ParamValue
 __all__ = ["Limit", "Result", "cite"]
 
 
+@lru_cache(maxsize=512)  # a few dozen combinations, asked for in every step of every explanation
 def cite(*citations: Citation) -> Text:
     """The citations as a step shows them, generated from the citations: ``（LCL 47；LCL-IR 27）``."""
     labels = [str(c) for c in citations]

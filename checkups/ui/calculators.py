@@ -144,7 +144,7 @@ class CalculatorsApp:
 
     def _html(self, outcome: calc.Result | calc.Limit) -> str:
         steps = "".join(f"<li>{html.escape(s.get(self.lang))}</li>" for s in outcome.steps)
-        cites = ", ".join(map(str, outcome.citations))
+        cites = html.escape(", ".join(map(str, outcome.citations)))
         if isinstance(outcome, calc.Result):
             label, value = ("金额" if self.lang == "zh" else "Amount"), fmt_money(outcome.amount)
         else:

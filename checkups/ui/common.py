@@ -1,4 +1,8 @@
-"""Pieces shared by the notebook apps: labels, data links, findings as HTML."""
+"""Pieces shared by the notebook apps: labels, data links, findings as HTML.
+
+Every text that comes from the user (roster cells, answers, file names) or from the data is
+escaped before it goes into a widget's HTML (:func:`esc`).
+"""
 
 from __future__ import annotations
 
@@ -35,7 +39,13 @@ UI = {
     "range": Text("可能另加（元）", "May be added (yuan)"),
     "fix": Text("整改建议", "What to do"),
     "basis": Text("依据", "Basis"),
+    "shown": Text(
+        "共 {count} 条，这里按严重程度列出前 {shown} 条；完整名单请下载 CSV 或 XLSX 文件。",
+        "{count} findings; the {shown} most severe are listed here. Download the CSV or XLSX file for the full list.",
+    ),
 }
+#: findings a check-up lists on its page; beyond, the page points to the downloadable full list
+SHOWN = 1000
 SEVERITY = {
     "high": Text("高", "High"),
     "medium": Text("中", "Medium"),
@@ -47,6 +57,11 @@ COLOURS = {"high": "#b3261e", "medium": "#8a5300", "low": "#2b5d8a", "info": "#4
 
 def t(key: str, lang: str) -> str:
     return UI[key].get(lang)
+
+
+def esc(text: Any) -> str:
+    """Text for a widget's HTML: ``<``, ``>``, ``&`` and quotes escaped."""
+    return html.escape(str(text))
 
 
 def region_dropdown(lang: str):
@@ -166,21 +181,26 @@ def _notes(f: Finding, lang: str) -> str:
     return "".join(f"<br><small><i>{html.escape(n)}</i></small>" for n in notes)
 
 
-def findings_html(findings: list[Finding], site_base: str, lang: str, *, show_employee: bool = False) -> str:
-    """Findings as an HTML table, worst first, with amount, fix and linked citations."""
+def findings_html(findings: list[Finding], site_base: str, lang: str, *, show_employee: bool = False, limit: int = SHOWN) -> str:
+    """Findings as an HTML table, worst first, with amount, fix and linked citations; at most
+    ``limit`` rows, with a note pointing to the full list when there are more."""
     if not findings:
         return f"<p>{t('none', lang)}</p>"
     rows = []
-    for f in sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.employee_id or "", f.rule)):
+    ordered = sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.employee_id or "", f.rule))
+    note = ""
+    if len(ordered) > limit:
+        note = f"<p><b>{esc(t('shown', lang).format(count=f'{len(ordered):,}', shown=f'{limit:,}'))}</b></p>"
+    for f in ordered[:limit]:
         sev = f'<span style="color:#fff;background:{COLOURS[f.severity]};padding:0 .4em">{SEVERITY[f.severity].get(lang)}</span>'
         who = f"<td>{html.escape(f.employee_id or '')}</td>" if show_employee else ""
         rows.append(
-            f"<tr data-rule='{html.escape(f.rule)}' data-employee='{html.escape(f.employee_id or '')}'><td>{sev}</td>{who}<td>{html.escape(f.message.get(lang))}<br><small>{t('fix', lang)}: "
+            f"<tr data-rule='{html.escape(f.rule)}' data-employee='{html.escape(f.employee_id or '')}'><td>{sev}</td>{who}<td>{html.escape(f.message_in(lang))}<br><small>{t('fix', lang)}: "
             f"{html.escape(f.spec.remediation[lang])}</small>{_notes(f, lang)}</td><td class='amount' style='text-align:right'>{_money(f, lang)}</td>"
             f"<td>{citation_links(f, site_base, lang)}</td></tr>"
         )
     head_who = "<th>" + ("员工" if lang == "zh" else "Employee") + "</th>" if show_employee else ""
-    return (
+    return note + (
         "<table class='checkup-findings' style='border-collapse:collapse'>"
         f"<thead><tr><th></th>{head_who}<th>{t('findings', lang)}</th><th>{t('amount', lang)}</th><th>{t('basis', lang)}</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"

@@ -13,7 +13,7 @@ from ..evaluate import Evaluation, evaluate, questions, why_not
 from ..regions import resolve
 from ..registry import ADVICE, area_name, catalog, rules
 from ..report import to_html
-from .common import data_link, findings_html, region_dropdown, summary_line, t
+from .common import data_link, esc, findings_html, region_dropdown, summary_line, t
 from .saved import SavedAnswers, restore_settings
 from .storage import FileStorage
 
@@ -37,7 +37,9 @@ class QuestionnaireApp:
             for r in rules(scope="company", area=area):
                 notes = [n for n in (r.where(lang), ADVICE[lang] if r.advice else None) if n]
                 head = (
-                    [w.HTML(f"<small><i>{'；'.join(notes) if lang == 'zh' else '; '.join(notes)}</i></small>")] if notes else []
+                    [w.HTML(f"<small><i>{esc('；'.join(notes) if lang == 'zh' else '; '.join(notes))}</i></small>")]
+                    if notes
+                    else []
                 )
                 box = w.VBox(head + [self._input(q) for q in r.questions])
                 self.rule_boxes[r.id] = box
@@ -81,7 +83,7 @@ class QuestionnaireApp:
             field.observe(self._changed, names="value")
 
     def _input(self, q: dict[str, Any]) -> w.Widget:
-        label = w.HTML(f"<div style='margin-top:.4em'>{q['text'][self.lang]}</div>")
+        label = w.HTML(f"<div style='margin-top:.4em'>{esc(q['text'][self.lang])}</div>")
         if q["type"] == "bool":
             field = w.ToggleButtons(
                 options=[(t("unanswered", self.lang), None), (t("yes", self.lang), True), (t("no", self.lang), False)], value=None
@@ -147,10 +149,10 @@ class QuestionnaireApp:
     def run(self) -> Evaluation:
         """Evaluate the answers and show findings, summary and the report link."""
         result = evaluate(self.answers(), as_of=self.as_of.value, region=self.region.value)
-        notes = "".join(f"<li>{e.message}</li>" for e in result.errors)
+        notes = "".join(f"<li>{esc(e.message)}</li>" for e in result.errors)  # the message quotes the answer given
         self.message.value = f"<ul style='color:#b3261e'>{notes}</ul>" if notes else ""
         not_run = "".join(
-            f"<li>{r.title[self.lang]}: {why.get(self.lang)}</li>" for r in rules() if (why := result.reasons.get(r.id))
+            f"<li>{esc(r.title[self.lang])}: {esc(why.get(self.lang))}</li>" for r in rules() if (why := result.reasons.get(r.id))
         )
         self.result.value = (
             summary_line(summarize(result.findings), self.lang)

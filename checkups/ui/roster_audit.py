@@ -1,6 +1,7 @@
 """The roster audit as widgets: download a template, upload a CSV or XLSX roster, see
-findings per employee and the rows that could not be audited. The settings and the last
-roster are kept in the browser's storage, so a reload shows the audit again."""
+findings per employee and the rows that could not be audited, download the printable
+report and the full list of findings (CSV, XLSX). The settings and the last roster are
+kept in the browser's storage, so a reload shows the audit again."""
 
 from __future__ import annotations
 
@@ -15,8 +16,10 @@ from typing import Any
 import ipywidgets as w
 
 from ..audit import AuditResult, audit_roster
+from ..exports import findings_csv, findings_xlsx
 from ..registry import UnknownNameError
 from ..report import to_html
+from ..report_parts import notices
 from ..roster import COLUMNS, RosterError
 from ..text import InputError, Text
 from ..timeline import DateError, MissingFigureError
@@ -25,6 +28,8 @@ from .saved import SavedAnswers, restore_settings
 from .storage import FileStorage
 
 PROBLEMS = (RosterError, InputError, DateError, MissingFigureError, UnknownNameError)
+LISTS = ("roster-findings.csv", "roster-findings.xlsx")  # the full list, as the report names the files
+LIST_LINKS = (Text("全部问题清单（CSV）", "All findings (CSV)"), Text("全部问题清单（XLSX）", "All findings (XLSX)"))
 KEPT = Text(
     "最近一次检查的名册和设置也只保存在本浏览器中，刷新页面后会重新显示检查结果；“清除我的数据”会删除它们。",
     "The last roster audited and its settings are also kept only in this browser, so a reload shows the "
@@ -163,11 +168,23 @@ class RosterApp:
             parts.append(
                 f"<h4>{title}</h4><table class='checkup-errors'><tr><th>行 Line</th><th>列 Column</th><th></th></tr>{rows}</table>"
             )
-        if result.notices:
-            parts.append("<ul>" + "".join(f"<li>{html.escape(n.get(self.lang))}</li>" for n in result.notices) + "</ul>")
+        notes = notices(result, self.lang)  # as the report gives them: with unused columns and unverified figures
+        if notes:
+            parts.append("<ul>" + "".join(f"<li>{html.escape(n)}</li>" for n in notes) + "</ul>")
         parts.append(findings_html(result.findings, self.site_base, self.lang, show_employee=True))
         self.result.value = "".join(parts)
-        self.links.value = data_link(to_html(result, self.lang), "roster-report.html", t("report", self.lang), "text/html")
+        self.links.value = " · ".join(
+            [
+                data_link(to_html(result, self.lang, full_list=LISTS), "roster-report.html", t("report", self.lang), "text/html"),
+                data_link("".join(findings_csv(result.findings, self.lang)), LISTS[0], LIST_LINKS[0].get(self.lang), "text/csv"),
+                data_link(
+                    findings_xlsx(result.findings, self.lang),
+                    LISTS[1],
+                    LIST_LINKS[1].get(self.lang),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ),
+            ]
+        )
         return result
 
     def _problem(self, text: str) -> str:
