@@ -29,11 +29,11 @@ class Trace:
         """A JSON-ready view; with ``figures`` each figure is named by its key and stated
         there once (a document's traces share a few figures), else given in full."""
         return {
-            "inputs": {k: v if v is None or type(v) in _SCALARS else _plain(v) for k, v in self.inputs.items()},
+            "inputs": {k: v if type(v) in _SCALARS else _plain(v) for k, v in self.inputs.items()},
             "parameters": [figure_as_dict(p) for p in self.parameters]
             if figures is None
-            else [figures.key(p) for p in self.parameters],
-            "steps": [s.as_dict() for s in self.steps],
+            else list(map(figures.key, self.parameters)),
+            "steps": [{"zh": s.zh, "en": s.en} for s in self.steps],
         }
 
 
@@ -67,7 +67,7 @@ class Figures:
         return found[1]
 
 
-_SCALARS = frozenset({str, int, float, bool})
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def _plain(value: Any) -> Any:
@@ -187,11 +187,12 @@ class Finding:
         (title, consequence, fix, citations) are in :func:`rule_as_dict`, under ``rule``,
         and with ``figures`` the dated figures are named by key (:meth:`Trace.as_dict`)."""
         detail = self.explain()
+        message, values = get_rule(self.rule).message, self._values(detail)
         return {
             "rule": self.rule,
             "employee_id": self.employee_id,
             "row": self.row,
-            "message": self._message(detail).as_dict(),
+            "message": {"zh": message["zh"].format_map(values), "en": message["en"].format_map(values)},
             "amount": None if self.amount is None else str(self.amount),
             "amount_range": None if self.amount_range is None else self.amount_range.as_dict(),
             "trace": detail.trace.as_dict(figures),
