@@ -187,12 +187,11 @@ class Finding:
         (title, consequence, fix, citations) are in :func:`rule_as_dict`, under ``rule``,
         and with ``figures`` the dated figures are named by key (:meth:`Trace.as_dict`)."""
         detail = self.explain()
-        message, values = get_rule(self.rule).message, self._values(detail)
         return {
             "rule": self.rule,
             "employee_id": self.employee_id,
             "row": self.row,
-            "message": {"zh": message["zh"].format_map(values), "en": message["en"].format_map(values)},
+            "message": self._message(detail).as_dict(),
             "amount": None if self.amount is None else str(self.amount),
             "amount_range": None if self.amount_range is None else self.amount_range.as_dict(),
             "trace": detail.trace.as_dict(figures),
