@@ -234,7 +234,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--min-wage", help="monthly minimum wage to use instead of the region's")
     p.add_argument("--avg-wage", help="prior-year average monthly wage to use instead of the region's")
     p.add_argument("--sheet", help="the .xlsx sheet to read (default: the first sheet with a roster header)")
-    p.add_argument("--output", "-o", help="write the report to this file (html: a long list also to <name>-findings.csv/.xlsx)")
+    p.add_argument("--output", "-o", help="write the report to this file (html: a long list also to <name>-findings.csv)")
     _common(p, formats=("text", "json", "markdown", "html", "csv", "xlsx"))
     p.set_defaults(run=cmd_audit)
 

@@ -94,10 +94,13 @@ def findings_csv(findings: Sequence[Finding], lang: str) -> Iterator[str]:
 
 
 def _row(values: list[str], numeric: list[bool]) -> str:
-    """One sheet row: numbers as numbers, the rest as inline strings (XML-escaped)."""
+    """One sheet row: numbers as numbers, the rest as inline strings (XML-escaped), an empty
+    value as an empty cell (which keeps the columns in place)."""
     cells = []
     for value, number in zip(values, numeric):
-        if number and value:
+        if not value:
+            cells.append("<c/>")
+        elif number:
             cells.append(f"<c><v>{value}</v></c>")
         else:
             if "&" in value or "<" in value or ">" in value:

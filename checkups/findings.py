@@ -29,11 +29,11 @@ class Trace:
         """A JSON-ready view; with ``figures`` each figure is named by its key and stated
         there once (a document's traces share a few figures), else given in full."""
         return {
-            "inputs": {k: v if v is None or type(v) in _SCALARS else _plain(v) for k, v in self.inputs.items()},
+            "inputs": {k: v if type(v) in _SCALARS else _plain(v) for k, v in self.inputs.items()},
             "parameters": [figure_as_dict(p) for p in self.parameters]
             if figures is None
-            else [figures.key(p) for p in self.parameters],
-            "steps": [s.as_dict() for s in self.steps],
+            else list(map(figures.key, self.parameters)),
+            "steps": [{"zh": s.zh, "en": s.en} for s in self.steps],
         }
 
 
@@ -67,7 +67,7 @@ class Figures:
         return found[1]
 
 
-_SCALARS = frozenset({str, int, float, bool})
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def _plain(value: Any) -> Any:

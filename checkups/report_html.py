@@ -1,6 +1,6 @@
 """The printable HTML report (A4, standalone): findings grouped by rule, a compact table of
-the employees under each rule, and — for a large roster — the full list in CSV and XLSX
-files written next to the page (:func:`write_html`)."""
+the employees under each rule, and — for a large roster — the full list in a CSV file
+written next to the page (:func:`write_html`; ``--format xlsx`` gives it as XLSX)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .audit import AuditResult
 from .evaluate import Evaluation
-from .exports import findings_csv, findings_xlsx
+from .exports import findings_csv
 from .findings import Finding, explain_all, gc_paused
 from .report_page import CUT_MARK, _e, _sev, _t, cite_links, page_end, page_start
 from .report_parts import (
@@ -119,13 +119,12 @@ def to_html(result: AuditResult | Evaluation, lang: str = "zh", *, full_list: tu
 
 def write_html(result: AuditResult | Evaluation, path: str | Path, lang: str = "zh") -> list[Path]:
     """Write the HTML report to ``path`` and, when a rule's list is cut, the full list next to
-    it (``<name>-findings.csv`` and ``.xlsx``); returns the files written."""
+    it (``<name>-findings.csv``, which Excel and WPS open); returns the files written."""
     path = Path(path)
     cut = any(g.cut for g in groups(result.findings))
-    lists = [path.with_name(f"{path.stem}-findings{ext}") for ext in (".csv", ".xlsx")] if cut else []
+    lists = [path.with_name(f"{path.stem}-findings.csv")] if cut else []
     path.write_text(to_html(result, lang, full_list=tuple(p.name for p in lists)), encoding="utf-8")
     if lists:
         with lists[0].open("w", encoding="utf-8", newline="") as out:
             out.writelines(findings_csv(result.findings, lang))
-        lists[1].write_bytes(findings_xlsx(result.findings, lang))
     return [path, *lists]

@@ -4,6 +4,7 @@ calculations): bilingual labels, the standalone A4 HTML page with the cited arti
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -125,8 +126,13 @@ def _article_text(code: str, number: str, lang: str) -> str:
     return art.en
 
 
+_SPECIAL = re.compile("[&<>\"']")
+
+
 def _e(text: Any) -> str:
-    return html.escape(str(text))
+    """Text escaped for HTML (``html.escape``, skipped when there is nothing to escape)."""
+    text = str(text)
+    return html.escape(text) if _SPECIAL.search(text) else text
 
 
 def page_start(title: str, lang: str, meta: list[tuple[str, str]]) -> list[str]:

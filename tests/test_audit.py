@@ -164,6 +164,11 @@ class TestJson:
         spec = data["rules"][finding["rule"]]
         for key in ("title", "area", "severity", "law", "article", "citations", "consequence", "remediation"):
             assert key in spec
+        named = {key for f in data["findings"] for key in f["trace"]["parameters"]}
+        assert named and named == set(data["figures"])  # every figure a trace names is stated once, and only those
+        for key, figure in data["figures"].items():
+            assert key == f"{figure['name']}@{figure['region']}@{figure['effective']}"
+            assert {"value", "source", "verified"} <= set(figure)
 
     def test_rule_texts_stated_once(self) -> None:
         """A rule's consequence appears once in the JSON however many employees it concerns."""

@@ -26,5 +26,5 @@ def test_bench_audit_smoke() -> None:
     assert formats == ["text", "markdown", "html", "json", "csv", "xlsx"]
     for line in lines:
         if line.startswith("  "):
-            assert " x audit " in line and " MB" in line and "peak memory" in line
+            assert " x its audit " in line and " MB" in line and "peak memory" in line
     assert lines[-2].startswith("reports: slowest ") and "HTML" in lines[-2]

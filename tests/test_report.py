@@ -9,7 +9,6 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from checkups import calc, report
@@ -188,16 +187,19 @@ class TestLargeRosters:
         ],
     )
     def test_full_list_written_next_to_the_report(self, tmp_path, lang, note) -> None:
-        """write_html puts every finding in <name>-findings.csv/.xlsx beside the page and links them from the note."""
+        """write_html puts every finding in <name>-findings.csv beside the page and links it from the note."""
         result = _unsigned(LIMIT + 1)
         written = report.write_html(result, tmp_path / "report.html", lang)
-        assert [p.name for p in written] == ["report.html", "report-findings.csv", "report-findings.xlsx"]
+        assert [p.name for p in written] == ["report.html", "report-findings.csv"]
         page = written[0].read_text(encoding="utf-8")
-        assert note in page and '<a href="report-findings.csv">' in page and '<a href="report-findings.xlsx">' in page
+        assert note in page and '<a href="report-findings.csv">' in page
         rows = list(csv.reader(io.StringIO(written[1].read_text(encoding="utf-8-sig"))))
         assert len(rows) == 1 + LIMIT + 1 and rows[-1][1] == f"E{LIMIT:04d}"
-        sheet = openpyxl.load_workbook(written[2]).active
-        assert sheet.max_row == 1 + LIMIT + 1
+
+    def test_ui_report_names_both_downloads(self) -> None:
+        """The check-up page's report links the CSV and XLSX files the page offers."""
+        page = report.to_html(_unsigned(LIMIT + 1), "en", full_list=("a.csv", "a.xlsx"))
+        assert '<a href="a.csv">a.csv</a> / <a href="a.xlsx">a.xlsx</a>' in page
 
     def test_small_roster_writes_the_page_only(self, tmp_path, sample) -> None:
         """No list is cut, so no extra files are written."""
@@ -205,7 +207,7 @@ class TestLargeRosters:
         assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html"]
 
     def test_cli_html_output_writes_the_full_list(self, run_cli, tmp_path) -> None:
-        """``audit --format html -o report.html`` on a large roster also writes the CSV and XLSX."""
+        """``audit --format html -o report.html`` on a large roster also writes the full list as CSV."""
         roster = tmp_path / "big.csv"
         roster.write_text(
             "employee_id,hire_date,contract_signed_date,monthly_wage\n"
@@ -214,7 +216,7 @@ class TestLargeRosters:
         )
         proc = run_cli("audit", roster, "--as-of", "2025-06-30", "--format", "html", "-o", tmp_path / "report.html")
         assert proc.returncode == 0, proc.stderr
-        assert {p.name for p in tmp_path.iterdir()} == {"big.csv", "report.html", "report-findings.csv", "report-findings.xlsx"}
+        assert {p.name for p in tmp_path.iterdir()} == {"big.csv", "report.html", "report-findings.csv"}
 
     def test_printable(self, sample) -> None:
         """A4 page, table headers repeated on each printed page, rows not split across pages."""

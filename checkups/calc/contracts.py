@@ -35,6 +35,8 @@ LCL10, LCL14, LCL69, LCL82, LCL97 = (Citation("LCL", n) for n in ("10", "14", "6
 IR6, IR7 = Citation("LCL-IR", "6"), Citation("LCL-IR", "7")
 SPC6, SPC7, SPC9 = (Citation("SPC-II", n) for n in ("6", "7", "9"))
 DAY = dt.timedelta(days=1)
+C_SPC6, C_SPC7, C_IR6, C_LCL10, C_LCL69, C_LCL97 = (cite(c) for c in (SPC6, SPC7, IR6, LCL10, LCL69, LCL97))  # made once
+C_EXTRA, C_DEEMED, C_DEEMED_SPC = cite(LCL82, IR6, IR7), cite(LCL14, IR7), cite(LCL14, IR7, SPC9)  # (every step has some)
 
 
 def working_days(first: dt.date, last: dt.date) -> int:
@@ -100,8 +102,11 @@ def _count(
         candidates.append((signed - DAY, "signed"))
     last, why = min(candidates)
     whole, k = 0, grace + 1
-    while last >= first and month(k)[1] <= last:
-        whole, k = whole + 1, k + 1
+    if last >= first:  # months k - 1 and earlier end at least a month before ``last``'s month: count on from there
+        k = max(grace + 1, (last.year - clock.year) * 12 + last.month - clock.month - 1)
+        while month(k)[1] <= last:
+            k += 1
+        whole = k - grace - 1
     part, part_month = (0, 0), None
     start, end = month(k)
     if last >= max(first, start):
@@ -153,15 +158,15 @@ def _period_steps(p: DoubleWagePeriod, wage: Decimal, amount: Decimal, spc: bool
         part_en = f", plus {p.part[0]}/{p.part[1]} {unit[1]} (of the month {a} to {b})"
     if spc:
         how = Text(
-            f"不满一个月的部分按该月实际工作日计算{cite(SPC6).zh}；未计法定节假日及调休，按周一至周五计工作日。",
-            f"A part month counts by that month's actual working days {cite(SPC6).en}; working days are taken as "
+            f"不满一个月的部分按该月实际工作日计算{C_SPC6.zh}；未计法定节假日及调休，按周一至周五计工作日。",
+            f"A part month counts by that month's actual working days {C_SPC6.en}; working days are taken as "
             "Monday to Friday, without statutory holidays or make-up working days.",
         )
     else:
         how = Text(
-            f"检查日在{_spc_day()}之前，不满一个月的部分按日历天数折算（其后按该月实际工作日{cite(SPC6).zh}）。",
+            f"检查日在{_spc_day()}之前，不满一个月的部分按日历天数折算（其后按该月实际工作日{C_SPC6.zh}）。",
             f"The audit date is before {_spc_day()}: a part month counts by calendar days "
-            f"(from then on by that month's working days {cite(SPC6).en}).",
+            f"(from then on by that month's working days {C_SPC6.en}).",
         )
     return [
         Text(
@@ -170,8 +175,8 @@ def _period_steps(p: DoubleWagePeriod, wage: Decimal, amount: Decimal, spc: bool
         ),
         how,
         Text(
-            f"另付工资 {fmt_money(wage)} × {q} = {fmt_money(amount)}{cite(LCL82, IR6, IR7).zh}",
-            f"Extra wage {fmt_money(wage)} × {q} = {fmt_money(amount)} {cite(LCL82, IR6, IR7).en}",
+            f"另付工资 {fmt_money(wage)} × {q} = {fmt_money(amount)}{C_EXTRA.zh}",
+            f"Extra wage {fmt_money(wage)} × {q} = {fmt_money(amount)} {C_EXTRA.en}",
         ),
     ]
 
@@ -216,9 +221,9 @@ def double_wage(
             Decimal("0.00"),
             (
                 Text(
-                    f"非全日制用工可以订立口头协议，不需要书面劳动合同，没有二倍工资{cite(LCL69).zh}。",
+                    f"非全日制用工可以订立口头协议，不需要书面劳动合同，没有二倍工资{C_LCL69.zh}。",
                     f"Part-time work may rest on an oral agreement: no written contract is required and no double wage "
-                    f"is owed {cite(LCL69).en}.",
+                    f"is owed {C_LCL69.en}.",
                 ),
             ),
             (LCL69,),
@@ -231,27 +236,25 @@ def double_wage(
     if p.clock > hired:
         steps.append(
             Text(
-                f"入职早于劳动合同法施行：订立书面合同的一个月自 {p.clock} 起算{cite(LCL97).zh}。",
-                f"Hired before the Labour Contract Law took effect: the month to sign runs from {p.clock} {cite(LCL97).en}.",
+                f"入职早于劳动合同法施行：订立书面合同的一个月自 {p.clock} 起算{C_LCL97.zh}。",
+                f"Hired before the Labour Contract Law took effect: the month to sign runs from {p.clock} {C_LCL97.en}.",
             )
         )
     month_end = p.first - DAY
     steps.append(
         Text(
             f"自 {p.clock} 起算的一个月于 {month_end} 届满（起算当日不计入，到期月的对应日为最后一日：民法典第二百零一条、第二百零二条），"
-            f"二倍工资自次日 {p.first} 起算{cite(IR6).zh}。",
+            f"二倍工资自次日 {p.first} 起算{C_IR6.zh}。",
             f"The month from {p.clock} ends on {month_end} (the start day is not counted and a month ends on the "
-            f"corresponding day: Civil Code arts. 201, 202), so the double wage starts the next day, {p.first} {cite(IR6).en}.",
+            f"corresponding day: Civil Code arts. 201, 202), so the double wage starts the next day, {p.first} {C_IR6.en}.",
         )
     )
     if p.empty:
         done = signed is not None and signed <= p.first
         steps.append(
             Text(
-                f"已于 {signed} 订立书面劳动合同，无二倍工资{cite(LCL10).zh}。"
-                if done
-                else "截至检查日尚未满一个月，无二倍工资。",
-                f"Signed on {signed}: no double wage {cite(LCL10).en}."
+                f"已于 {signed} 订立书面劳动合同，无二倍工资{C_LCL10.zh}。" if done else "截至检查日尚未满一个月，无二倍工资。",
+                f"Signed on {signed}: no double wage {C_LCL10.en}."
                 if done
                 else "The first month has not ended by the audit date: none.",
             )
@@ -261,9 +264,9 @@ def double_wage(
         if p.why == "cap":
             steps.append(
                 Text(
-                    f"{p.deemed} 起视为已订立无固定期限劳动合同，此后不再计二倍工资{cite(LCL14, IR7, *((SPC9,) if spc else ())).zh}。",
+                    f"{p.deemed} 起视为已订立无固定期限劳动合同，此后不再计二倍工资{(C_DEEMED_SPC if spc else C_DEEMED).zh}。",
                     f"From {p.deemed} an open-ended contract is deemed concluded, and no double wage accrues after it "
-                    f"{cite(LCL14, IR7, *((SPC9,) if spc else ())).en}.",
+                    f"{(C_DEEMED_SPC if spc else C_DEEMED).en}.",
                 )
             )
         alt = double_wage_period(hired, signed, audit_day, judged_on=judged, hire_day_counts=True)
@@ -279,9 +282,9 @@ def double_wage(
     if spc and not p.empty:
         warnings = (
             Text(
-                f"用人单位能举证未订立书面合同是因不可抗力、或因劳动者本人故意或重大过失所致的，不支付二倍工资{cite(SPC7).zh}；名册无法反映这些情形。",
+                f"用人单位能举证未订立书面合同是因不可抗力、或因劳动者本人故意或重大过失所致的，不支付二倍工资{C_SPC7.zh}；名册无法反映这些情形。",
                 f"None is owed if the employer proves that force majeure, or the employee's own intent or gross negligence, "
-                f"kept the contract from being signed {cite(SPC7).en}; a roster cannot show this.",
+                f"kept the contract from being signed {C_SPC7.en}; a roster cannot show this.",
             ),
         )
     return Result(

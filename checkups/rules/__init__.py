@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from ..findings import Finding
@@ -231,6 +232,7 @@ def term_end(start: int, months: Decimal) -> int:
     return add_months(dt.date.fromordinal(start), int(months)).toordinal() - 1
 
 
+@lru_cache(maxsize=1 << 16)  # explanations ask for the same few thousand days again and again
 def day(ordinal: int | None) -> str:
     """ISO text of an ordinal date (for messages)."""
     return "" if ordinal is None else dt.date.fromordinal(ordinal).isoformat()
