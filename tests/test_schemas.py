@@ -26,7 +26,8 @@ from checkups.columns import CHOICES, COLUMNS, MEASURES, REQUIRED
 from checkups.errors import UnknownNameError
 from checkups.evaluate import evaluate, questions
 from checkups.registry import rules
-from checkups.roster import read_roster
+from checkups.roster import RosterError, read_roster
+from checkups.templates import header, template_bytes, template_csv, template_xlsx
 from checkups.timeline import FIRST_DAY, LAST_DAY
 from checkups.ui import CalculatorsApp, FileStorage, QuestionnaireApp, RosterApp
 
@@ -396,3 +397,40 @@ class TestRosterSchema:
         """A row without a hire date is not a valid roster row, and an empty roster is not a roster."""
         assert problems("roster", [{"employee_id": "E1"}])
         assert problems("roster", [])
+
+
+class TestTemplates:
+    """The roster templates (site downloads and the roster check-up's links) are rosters the audit reads."""
+
+    @staticmethod
+    def files(lang: str) -> dict[str, bytes]:
+        return {f"roster-template-{lang}.csv": template_bytes(lang), f"roster-template-{lang}.xlsx": template_xlsx(lang)}
+
+    @pytest.mark.parametrize("lang", ["zh", "en"])
+    def test_an_empty_template_is_a_header_without_rows(self, lang: str, tmp_path: Path) -> None:
+        """Each empty template has every column's header, and reading it says there are no data rows yet."""
+        for name, data in self.files(lang).items():
+            (tmp_path / name).write_bytes(data)
+            with pytest.raises(RosterError, match="no data rows"):
+                read_roster(tmp_path / name)
+        assert template_csv(lang).strip().split(",") == header(lang) == [c.zh if lang == "zh" else n for n, c in COLUMNS.items()]
+
+    @pytest.mark.parametrize("lang", ["zh", "en"])
+    def test_a_filled_template_is_audited_with_every_column(self, lang: str, tmp_path: Path) -> None:
+        """One employee typed into each template is audited, every column recognised and none ignored."""
+        row = {"employee_id": "E1", "hire_date": "2025-01-15", "monthly_wage": "6000"}
+        cells = [row.get(name, "") for name in COLUMNS]
+        (tmp_path / "filled.csv").write_text(template_csv(lang) + ",".join(cells) + "\n", encoding="utf-8")
+        book = openpyxl.load_workbook(io.BytesIO(template_xlsx(lang)))
+        book.active.append(cells)
+        book.save(tmp_path / "filled.xlsx")
+        for name in ("filled.csv", "filled.xlsx"):
+            roster = read_roster(tmp_path / name)
+            assert (roster.rows, roster.audited, roster.ignored) == (1, 1, ()), name
+            assert roster.present == frozenset(COLUMNS), name
+
+    def test_the_roster_checkup_offers_the_templates(self) -> None:
+        """The roster check-up links the CSV templates in both languages and the Excel one in its own."""
+        links = "".join(getattr(child, "value", "") for child in RosterApp("zh").widget.children)
+        for name in ("roster-template-zh.csv", "roster-template-en.csv", "roster-template-zh.xlsx"):
+            assert f'download="{name}"' in links
