@@ -16,7 +16,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -146,10 +146,20 @@ def rule_list() -> tuple[Schema, dict[str, Schema]]:
     return array(entry), {}
 
 
-#: file name → (title, description, builder)
-DOCUMENTS: dict[str, tuple[str, str, Callable[[], tuple[Schema, dict[str, Schema]]]]] = {
-    "roster": (
+class Document(NamedTuple):
+    """One schema file: its titles (plain words, shown on the site) and what it describes."""
+
+    title: str
+    title_zh: str
+    description: str
+    build: Callable[[], tuple[Schema, dict[str, Schema]]]
+
+
+#: file name (without .schema.json) → the document
+DOCUMENTS: dict[str, Document] = {
+    "roster": Document(
         "Employee roster",
+        "员工名册",
         "A roster as JSON: one object per employee, keyed by the English column names, each value in its plain form. "
         "The CSV and XLSX rosters the audit reads have the same columns, headed in English, in Chinese (x-header-zh) "
         "or by another accepted header (x-aliases); there a yes/no or choice cell may also hold the texts listed in "
@@ -157,31 +167,42 @@ DOCUMENTS: dict[str, tuple[str, str, Callable[[], tuple[Schema, dict[str, Schema
         "(README: the roster contract).",
         roster,
     ),
-    "saved": (
+    "saved": Document(
         "Saved check-up answers (checkups-<kind>/1)",
+        "保存和导出的体检答案（checkups-<kind>/1）",
         "What a check-up in the browser saves and exports: answers (the company questionnaire), roster (the roster "
         "audit: its settings and last roster) or calculators (what was entered in each calculator). "
         "python -m checkups evaluate also reads a checkups-answers/1 file.",
         saved,
     ),
-    "audit": (
-        "Roster audit (python -m checkups audit --format json)",
-        "What was read, rejected and found. Each rule's texts are stated once under rules and each dated figure once "
-        "under figures; a finding names its rule by id and its figures by key.",
+    "audit": Document(
+        "Roster audit results",
+        "员工名册体检结果",
+        "python -m checkups audit --format json: what was read, rejected and found. Each rule's texts are stated once "
+        "under rules and each dated figure once under figures; a finding names its rule by id and its figures by key.",
         audit,
     ),
-    "evaluation": (
-        "Questionnaire evaluation (python -m checkups evaluate --format json)",
-        "Findings of the company questionnaire, shaped as the audit's, and which rules passed, did not apply or were unanswered.",
+    "evaluation": Document(
+        "Company questionnaire results",
+        "企业问卷体检结果",
+        "python -m checkups evaluate --format json: the findings of the company questionnaire, shaped as the audit's, "
+        "and which rules passed, did not apply or were unanswered.",
         evaluation,
     ),
-    "calc": (
-        "Calculator result (python -m checkups calc NAME --format json)",
-        'A Result (money owed), a Limit, a list of Limits, or {"result": …} for the calculators that answer a plain number.',
+    "calc": Document(
+        "Calculator results",
+        "计算器结果",
+        "python -m checkups calc NAME --format json: a Result (money owed), a Limit, a list of Limits, or "
+        '{"result": …} for the calculators that answer a plain number.',
         calculators,
     ),
-    "figures": ("Figures in force (python -m checkups figures --format json)", "One entry per figure.", figures),
-    "rules": ("Rule catalog (python -m checkups rules --format json)", "One entry per rule.", rule_list),
+    "figures": Document(
+        "Figures in force (minimum wages, average wages, …)",
+        "现行数字（最低工资、平均工资等）",
+        "python -m checkups figures --format json: one entry per figure.",
+        figures,
+    ),
+    "rules": Document("Rule catalog", "规则目录", "python -m checkups rules --format json: one entry per rule.", rule_list),
 }
 
 
@@ -198,8 +219,8 @@ def _refs(value: Any) -> Iterator[str]:
 
 def document(name: str) -> Schema:
     """One schema file: its root, and the pieces it refers to (directly or not), by name."""
-    title, description, builder = DOCUMENTS[name]
-    root, own = builder()
+    entry = DOCUMENTS[name]
+    root, own = entry.build()
     pieces = {**shared(), **own}
     used: dict[str, Schema] = {}
     todo = list(_refs(root))
@@ -210,7 +231,8 @@ def document(name: str) -> Schema:
                 raise SystemExit(f"compile_schemas: {name} refers to an unknown piece {key!r}")
             used[key] = pieces[key]
             todo += _refs(used[key])
-    head = {"$schema": DRAFT, "$id": f"{name}.schema.json", "title": title, "description": description}
+    head = {"$schema": DRAFT, "$id": f"{name}.schema.json", "title": entry.title, "x-title-zh": entry.title_zh}
+    head["description"] = entry.description
     return {**head, **root, "$defs": dict(sorted(used.items()))}
 
 

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import json
 from importlib.resources import files
+from importlib.resources.abc import Traversable
 from typing import Any
 
 from ..errors import UnknownNameError
 
-__all__ = ["load", "names"]
+__all__ = ["load", "names", "path"]
 
 
 def names() -> list[str]:
@@ -28,8 +29,13 @@ def names() -> list[str]:
     return sorted(p.name.removesuffix(".schema.json") for p in files(__name__).iterdir() if p.name.endswith(".schema.json"))
 
 
-def load(name: str) -> dict[str, Any]:
-    """One schema as a dict."""
+def path(name: str) -> Traversable:
+    """One schema's file (``.read_text()`` gives it as shipped)."""
     if name not in names():
         raise UnknownNameError("schema", name, names())
-    return json.loads(files(__name__).joinpath(f"{name}.schema.json").read_text(encoding="utf-8"))
+    return files(__name__).joinpath(f"{name}.schema.json")
+
+
+def load(name: str) -> dict[str, Any]:
+    """One schema as a dict."""
+    return json.loads(path(name).read_text(encoding="utf-8"))
