@@ -138,16 +138,23 @@ def cmd_calc(args: argparse.Namespace) -> int:
         if f.required and str(values[f.name] or "").strip() == "":
             raise InputError(f.name, f"given ({f.label.en})", values[f.name])
     result = spec.run(values, region=getattr(args, "region", None), today=dt.date.today())  # the CLI's default date
-    if spec.plain:
-        _out((json.dumps({"result": str(result)}) if args.format == "json" else str(result)) + "\n", None)
-        return 0
-    outcomes = result if isinstance(result, tuple) else (result,)
     if args.format == "json":
-        data = [o.as_dict() for o in outcomes]
-        _out(json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2) + "\n", None)
+        _out(calc_json(spec, result) + "\n", None)
+    elif spec.plain:
+        _out(str(result) + "\n", None)
     else:
+        outcomes = result if isinstance(result, tuple) else (result,)
         _out("\n".join(line for o in outcomes for line in _calc_lines(o, args.lang)) + "\n", None)
     return 0
+
+
+def calc_json(spec: calc.Calculator, result: Any) -> str:
+    """What ``calc NAME --format json`` prints (``checkups/schemas/calc.schema.json``): a
+    Result or Limit as an object, several as a list, a plain number as ``{"result": "…"}``."""
+    if spec.plain:
+        return json.dumps({"result": str(result)})
+    data = [o.as_dict() for o in (result if isinstance(result, tuple) else (result,))]
+    return json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2)
 
 
 def _calc_parsers(sub: Any) -> None:

@@ -14,14 +14,14 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from .findings import Finding, explain_all, gc_paused
 from .report_page import L, _sev
 from .text import Text
 
-__all__ = ["findings_csv", "findings_table", "findings_xlsx", "iter_json", "safe_cell"]
+__all__ = ["findings_csv", "findings_table", "findings_xlsx", "iter_json", "safe_cell", "sheet_xlsx"]
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = (
@@ -131,15 +131,19 @@ _XLSX_PARTS = {
 @gc_paused()
 def findings_xlsx(findings: Sequence[Finding], lang: str) -> bytes:
     """The same list as :func:`findings_csv` as an Excel workbook of one sheet (no dependency)."""
-    sheet = L["findings"].get(lang)
+    return sheet_xlsx(L["findings"].get(lang), findings_table(findings, lang), [key in NUMERIC for key, _ in COLUMNS])
+
+
+def sheet_xlsx(sheet: str, table: Iterable[list[str]], numeric: Sequence[bool]) -> bytes:
+    """A workbook of one sheet named ``sheet``: the first row of ``table`` (its header) as text,
+    the others with numbers where ``numeric`` says, written 1,000 rows at a time."""
     workbook = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
         f'<sheets><sheet name="{sheet}" sheetId="1" r:id="rId1"/></sheets></workbook>'
     )
-    text = [False] * len(COLUMNS)
-    numeric = [key in NUMERIC for key, _ in COLUMNS]
+    text = [False] * len(numeric)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         for name, part in _XLSX_PARTS.items():
@@ -151,7 +155,7 @@ def findings_xlsx(findings: Sequence[Finding], lang: str) -> bytes:
                 b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
             )
             rows: list[str] = []
-            for r, values in enumerate(findings_table(findings, lang)):
+            for r, values in enumerate(table):
                 rows.append(_row(values, numeric if r else text))
                 if len(rows) == 1000:
                     out.write(_NOT_XML.sub("", "".join(rows)).encode())

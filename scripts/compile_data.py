@@ -2,7 +2,8 @@
 
 The browser runtime has no YAML parser, so the package reads only the compiled JSON.
 Run after editing any YAML file; ``tests/test_data_integrity.py`` fails when the
-committed catalog is stale.  ``--check`` exits 1 instead of writing.
+committed catalog is stale.  It then writes the JSON Schemas (``scripts/compile_schemas.py``),
+which name the catalog's rules, questions and figures.  ``--check`` exits 1 instead of writing.
 """
 
 from __future__ import annotations
@@ -152,13 +153,15 @@ def main(argv: list[str] | None = None) -> int:
     current = CATALOG.read_text(encoding="utf-8") if CATALOG.exists() else ""
     if text == current:
         print("catalog.json is up to date")
-        return 0
-    if args.check:
+    elif args.check:
         print("catalog.json is stale: run python scripts/compile_data.py", file=sys.stderr)
         return 1
-    CATALOG.write_text(text, encoding="utf-8")
-    print(f"wrote {CATALOG.relative_to(Path.cwd()) if CATALOG.is_relative_to(Path.cwd()) else CATALOG}")
-    return 0
+    else:
+        CATALOG.write_text(text, encoding="utf-8")
+        print(f"wrote {CATALOG.relative_to(Path.cwd()) if CATALOG.is_relative_to(Path.cwd()) else CATALOG}")
+    import compile_schemas  # imported once the catalog is written: the schemas name its rules, questions and figures
+
+    return compile_schemas.main(["--check"] if args.check else [])
 
 
 if __name__ == "__main__":

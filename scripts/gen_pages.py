@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sitegen.checkup import checkup_pages
 from sitegen.common import DOCS, MARK, ROOT, Site
 from sitegen.documents import document_pages, write_docx
+from sitegen.formats import formats_pages, write_formats
 from sitegen.law import atom_feed, law_pages, parameters_page, updates_page
 from sitegen.quality import quality_pages
 from sitegen.regions import regions_page
@@ -57,6 +58,7 @@ def build() -> tuple[dict[str, str], str]:
     """Every generated file's text (docs-relative name → text) and the new mkdocs.yml."""
     site = Site()
     checkup_pages(site)
+    formats_pages(site)  # after checkup_pages: it adds the templates to the roster check-up page
     service_pages(site)
     document_pages(site)
     law_pages(site)
@@ -152,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         written = write_docx(DOCS / "downloads")
         (DOCS / "feed.xml").write_text(atom_feed(site_url()), encoding="utf-8")
         print(f"{len(written)} .docx files in docs/downloads/ and docs/feed.xml")
+        print(f"{len(write_formats(DOCS))} schemas and roster templates in docs/schemas/ and docs/downloads/")
     return 0
 
 

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from checkups.roster import COLUMNS
+from checkups.templates import template_csv
 from checkups.ui import FileStorage, QuestionnaireApp, calculators_app, roster_app
 from checkups.ui.calculators import CalculatorsApp
 from checkups.ui.common import SHOWN
-from checkups.ui.roster_audit import RosterApp, template_csv
+from checkups.ui.roster_audit import RosterApp
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 AS_OF = dt.date(2025, 6, 30)

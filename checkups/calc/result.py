@@ -9,6 +9,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from ..findings import figure_as_dict
 from ..registry import Citation
 from ..text import Text
 from ..timeline import ParamValue
@@ -28,19 +29,9 @@ def _plain(value: Any) -> Any:
         return str(value)
     if isinstance(value, (tuple, list)):
         return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
     return value
-
-
-def param_dict(p: ParamValue) -> dict[str, Any]:
-    """A figure as JSON-ready data."""
-    return {
-        "name": p.name,
-        "value": p.value,
-        "region": p.region,
-        "effective": p.effective.isoformat(),
-        "source": p.source,
-        "verified": p.verified,
-    }
 
 
 @dataclass(frozen=True)
@@ -65,7 +56,7 @@ class Result:
             "amount": str(self.amount),
             "steps": [s.as_dict() for s in self.steps],
             "citations": [str(c) for c in self.citations],
-            "parameters": [param_dict(p) for p in self.parameters],
+            "parameters": [figure_as_dict(p) for p in self.parameters],
             "inputs": {k: _plain(v) for k, v in self.inputs.items()},
             "warnings": [w.as_dict() for w in self.warnings],
             "details": {k: _plain(v) for k, v in self.details.items()},
@@ -91,7 +82,7 @@ class Limit:
             "value": self.value.as_dict(),
             "steps": [s.as_dict() for s in self.steps],
             "citations": [str(c) for c in self.citations],
-            "parameters": [param_dict(p) for p in self.parameters],
+            "parameters": [figure_as_dict(p) for p in self.parameters],
             "warnings": [w.as_dict() for w in self.warnings],
             "details": {k: _plain(v) for k, v in self.details.items()},
         }

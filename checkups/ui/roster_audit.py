@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import base64
 import binascii
-import csv
 import datetime as dt
 import html
-import io
 from typing import Any
 
 import ipywidgets as w
@@ -20,7 +18,8 @@ from ..exports import findings_csv, findings_xlsx
 from ..registry import UnknownNameError
 from ..report import to_html
 from ..report_parts import notices
-from ..roster import COLUMNS, RosterError
+from ..roster import RosterError
+from ..templates import template_bytes, template_xlsx
 from ..text import InputError, Text
 from ..timeline import DateError, MissingFigureError
 from .common import data_link, findings_html, region_dropdown, summary_line, t
@@ -28,6 +27,8 @@ from .saved import SavedAnswers, restore_settings
 from .storage import FileStorage
 
 PROBLEMS = (RosterError, InputError, DateError, MissingFigureError, UnknownNameError)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+TEMPLATE_XLSX = Text("名册模板（Excel）", "roster template (Excel)")
 LISTS = ("roster-findings.csv", "roster-findings.xlsx")  # the full list, as the report names the files
 LIST_LINKS = (Text("全部问题清单（CSV）", "All findings (CSV)"), Text("全部问题清单（XLSX）", "All findings (XLSX)"))
 KEPT = Text(
@@ -35,13 +36,6 @@ KEPT = Text(
     "The last roster audited and its settings are also kept only in this browser, so a reload shows the "
     "audit again; “Clear my data” removes them.",
 )
-
-
-def template_csv(lang: str) -> str:
-    """An empty roster with every column, headed in ``lang`` (Chinese or English)."""
-    buffer = io.StringIO()
-    csv.writer(buffer).writerow([c.zh if lang == "zh" else name for name, c in COLUMNS.items()])
-    return buffer.getvalue()
 
 
 class RosterApp:
@@ -64,8 +58,11 @@ class RosterApp:
         self.upload = w.FileUpload(accept=".csv,.xlsx", multiple=False, description="上传名册" if zh else "Upload roster")
         self.upload.observe(lambda change: self._uploaded(change["new"]), names="value")
         templates = " · ".join(
-            data_link(("\ufeff" + template_csv(code)).encode("utf-8"), f"roster-template-{code}.csv", label, "text/csv")
-            for code, label in (("zh", "名册模板（中文表头）"), ("en", "roster template (English headers)"))
+            [
+                data_link(template_bytes(code), f"roster-template-{code}.csv", label, "text/csv")
+                for code, label in (("zh", "名册模板（中文表头）"), ("en", "roster template (English headers)"))
+            ]
+            + [data_link(template_xlsx(lang), f"roster-template-{lang}.xlsx", TEMPLATE_XLSX.get(lang), XLSX)]
         )
         self.saved = SavedAnswers(
             lang,
@@ -181,7 +178,7 @@ class RosterApp:
                     findings_xlsx(result.findings, self.lang),
                     LISTS[1],
                     LIST_LINKS[1].get(self.lang),
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    XLSX,
                 ),
             ]
         )

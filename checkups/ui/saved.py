@@ -13,6 +13,9 @@ import ipywidgets as w
 from .common import data_link, t
 from .storage import FileStorage
 
+#: the ``format`` of a saved document; ``checkups/schemas/saved.schema.json`` describes each kind
+FORMAT = "checkups-{kind}/1"
+
 
 class SavedAnswers:
     """Export, import and clear controls for one check-up, and its saving in ``storage``.
@@ -37,7 +40,7 @@ class SavedAnswers:
         accept_bare: bool = False,
     ):
         self.lang, self.storage, self.filename = lang, storage, filename
-        self.format = f"checkups-{kind}/1"
+        self.format = FORMAT.format(kind=kind)
         self._get, self._put, self._reset, self._accept_bare = get, put, reset, accept_bare
         self.export = w.Button(description=t("export", lang), icon="download")
         self.export.on_click(lambda _: self.show_export())
