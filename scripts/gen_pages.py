@@ -151,10 +151,10 @@ def main(argv: list[str] | None = None) -> int:
         + (", mkdocs.yml updated" if mkdocs_changed else "")
     )
     if args.assets:
+        print(f"{len(write_formats(DOCS))} schemas and roster templates in docs/schemas/ and docs/downloads/")
         written = write_docx(DOCS / "downloads")
         (DOCS / "feed.xml").write_text(atom_feed(site_url()), encoding="utf-8")
         print(f"{len(written)} .docx files in docs/downloads/ and docs/feed.xml")
-        print(f"{len(write_formats(DOCS))} schemas and roster templates in docs/schemas/ and docs/downloads/")
     return 0
 
 

@@ -33,7 +33,7 @@ def _cell(name: str, column: Column) -> Schema:
         if not measure.whole:
             value["x-rounding"] = "read rounded half up to two decimals (money to the fen), then checked against the maximum"
     schema = value if name in REQUIRED else {"anyOf": [value, {"type": "null"}]}
-    note = column.note.en or column.kind
+    note = column.note.en or (MEASURES[column.measure].expected if column.measure else column.kind)
     return {
         **schema,
         "description": note,

@@ -124,8 +124,11 @@ def shared() -> dict[str, Schema]:
         "figure": closed(
             {
                 "name": ref("parameter"),
-                "value": {"description": "The figure: a number, a flag, a date, an object (a rule) or null where none is set."},
-                "region": ref("region"),
+                "value": {
+                    "description": "The figure as the catalog holds it: a number, a flag, a date, an object (a rule) or "
+                    "null where none is set; a figure entered by the user is a decimal string."
+                },
+                "region": ref("region") | {"description": "Where the figure is set, or given: entered by the user."},
                 "effective": ref("date"),
                 "source": {"type": "string"},
                 "verified": {"type": "boolean", "description": "false: from a secondary source, to be checked."},
