@@ -19,7 +19,7 @@ from checkups.registry import catalog, rules
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from sitegen.common import MARK, article_anchor, law_page, rule_anchor  # noqa: E402
+from sitegen.common import article_anchor, is_generated, law_page, rule_anchor  # noqa: E402
 
 
 class _Page(HTMLParser):
@@ -75,23 +75,23 @@ class TestGenerated:
 
     def test_generated_pages_say_so(self) -> None:
         """Each generated page starts with a comment naming its generator and source."""
-        generated = [p for p in (ROOT / "docs").rglob("*.md") if p.read_text(encoding="utf-8").startswith(MARK)]
+        generated = [p for p in (ROOT / "docs").rglob("*.md") if is_generated(p.read_text(encoding="utf-8"))]
         assert len(generated) > 80
 
     def test_every_page_in_both_languages(self) -> None:
-        """Every page has an English and a Chinese version."""
+        """Every page has a Chinese (x.md) and an English (x.en.md) version."""
         for path in (ROOT / "docs").rglob("*.md"):
-            if path.name.endswith(".zh.md"):
+            if path.name.endswith(".en.md"):
                 assert path.with_name(path.name[:-6] + ".md").exists(), path
             else:
-                assert path.with_name(path.stem + ".zh.md").exists(), path
+                assert path.with_name(path.stem + ".en.md").exists(), path
 
     def test_citations_in_hand_written_pages_are_links(self) -> None:
         """A citation written by hand ('art. 82', '第八十二条') links to its article like generated ones."""
         pattern = re.compile(r"\bart\. \d+|第[一二三四五六七八九十百零〇\d]+条")
         for path in (ROOT / "docs").rglob("*.md"):
             text = path.read_text(encoding="utf-8")
-            if text.startswith(MARK):
+            if is_generated(text):
                 continue
             unlinked = pattern.findall(re.sub(r"\[[^\]]*\]\([^)]*\)", "", text))
             assert unlinked == [], f"{path.relative_to(ROOT)}: {unlinked}"
@@ -99,26 +99,26 @@ class TestGenerated:
 
 class TestCompleteness:
     def test_every_rule_is_on_its_service_page(self, built_site: Path, pages) -> None:
-        for lang_prefix in ("", "zh/"):
+        for lang_prefix in ("", "en/"):
             for r in rules():
                 page = pages[f"{lang_prefix}services/{r.area.replace('_', '-')}/index.html"]
                 assert rule_anchor(r.id) in page.ids, f"{lang_prefix}{r.id}"
 
     def test_every_article_has_its_anchor(self, pages) -> None:
-        for lang_prefix in ("", "zh/"):
+        for lang_prefix in ("", "en/"):
             for code, law in catalog()["laws"].items():
                 page = pages[f"{lang_prefix}{law_page(code)}/index.html"]
                 for number in law["articles"]:
                     assert article_anchor(code, number) in page.ids, f"{lang_prefix}{code} {number}"
 
     def test_every_parameter_is_listed(self, built_site: Path) -> None:
-        for rel in ("law/parameters/index.html", "zh/law/parameters/index.html"):
+        for rel in ("law/parameters/index.html", "en/law/parameters/index.html"):
             html = text_of(built_site, rel)
             for name in catalog()["parameters"]:
                 assert f"<code>{name}</code>" in html, f"{rel}: {name}"
 
     def test_checklists_hold_every_rule(self, built_site: Path) -> None:
-        html = text_of(built_site, "zh/checklists/annual/index.html")
+        html = text_of(built_site, "checklists/annual/index.html")
         for r in rules():
             assert r.title["zh"] in html, r.id
 
@@ -164,11 +164,11 @@ class TestLinks:
         assert external == []
 
     def test_both_languages_and_switch(self, pages) -> None:
-        """English pages are lang=en and Chinese pages lang=zh, each linking the other language."""
+        """Chinese pages (at the root) are lang=zh, English ones (under en/) lang=en, each linking the other language."""
         for rel, page in pages.items():
             if rel == "404.html" or rel.endswith("/404.html"):
                 continue
-            assert page.lang == ("zh" if rel.startswith("zh/") else "en"), rel
+            assert page.lang == ("en" if rel.startswith("en/") else "zh"), rel
             assert {"en", "zh"} <= page.hreflang, rel
 
 
@@ -182,7 +182,7 @@ class TestDownloads:
         assert len(names) >= 9
         for name in names:
             doc = data["agreement"].get(name) or data["documents"][name]
-            for lang, folder in (("en", ""), ("zh", "zh/")):  # x.zh.docx is served as zh/downloads/x.docx
+            for lang, folder in (("zh", ""), ("en", "en/")):  # x.en.docx is served as en/downloads/x.docx
                 path = built_site / f"{folder}downloads" / f"{name.replace('_', '-')}.docx"
                 text = "\n".join(p.text for p in Document(path).paragraphs)
                 assert doc["title"][lang] in text, path

@@ -6,4 +6,4 @@
 # %%
 from checkups.ui import questionnaire_app
 
-questionnaire_app("en").widget
+questionnaire_app("en", site_base="../../en/").widget  # English pages are under en/

@@ -6,4 +6,4 @@
 # %%
 from checkups.ui import roster_app
 
-roster_app("en").widget
+roster_app("en", site_base="../../en/").widget  # English pages are under en/

@@ -8,7 +8,7 @@ from urllib.parse import quote
 from checkups.registry import ADVICE, Rule, catalog, rules
 from checkups.roster import COLUMNS
 
-from .common import Site, header, link, print_footer, rule_anchor, table, tr, words
+from .common import Site, header, link, print_footer, rule_anchor, site_prefix, table, tr, words
 
 #: the in-browser check-ups: notebook key, checkups.ui builder, Chinese and English names
 LAUNCHERS = [
@@ -16,6 +16,8 @@ LAUNCHERS = [
     ("roster", "roster_app", "员工名册体检", "Employee roster audit"),
     ("calculators", "calculators_app", "计算器", "Calculators"),
 ]
+#: the builders whose results link cited articles on the site (their ``site_base`` argument)
+LINKS_TO_SITE = {"questionnaire_app", "roster_app"}
 
 
 KINDS = {
@@ -110,14 +112,18 @@ def app_url(builder: str, lang: str, root: str) -> str:
     The kernel starts with checkups and ipywidgets loaded (lite/jupyter-lite.json preloads
     them), so the one cell only imports and shows the form.
     """
-    cells = (f"from checkups.ui import {builder}\n{builder}({lang!r}).widget",)
+    # the site root seen from lite/repl/; English pages are under en/ (Citation.href adds
+    # "zh/" for Chinese, which lands on the redirect pages for the old Chinese addresses)
+    prefix = site_prefix(lang)
+    base = f", site_base={'../../' + prefix!r}" if builder in LINKS_TO_SITE and prefix else ""
+    cells = (f"from checkups.ui import {builder}\n{builder}({lang!r}{base}).widget",)
     params = ["kernel=python", "showBanner=0", "hideCodeInput=1", "execute=1"] + ["code=" + quote(c, safe="") for c in cells]
     return root + "lite/repl/index.html?" + "&amp;".join(params)
 
 
 def _launcher(key: str, builder: str, title: str, lang: str) -> str:
     """A page that starts one check-up in a frame when asked (other pages load no Python)."""
-    root = "../" * (3 if lang == "zh" else 2)  # from /[zh/]check-up/<key>/ to the site root
+    root = "../" * (2 + site_prefix(lang).count("/"))  # from /[en/]check-up/<key>/ to the site root
     notebook = f"{root}lite/notebooks/index.html?path=checkup-{key}.{lang}.ipynb"
     lines = [header("scripts/sitegen/checkup.py (LAUNCHERS)"), f"# {title}", ""]
     lines.append(

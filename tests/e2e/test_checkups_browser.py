@@ -28,7 +28,7 @@ def start(page, site_url: str, lang: str, key: str):
 
     The page shows a progress message while the runtime starts and 'Ready' after.
     """
-    page.goto(site_url + ("zh/" if lang == "zh" else "") + f"check-up/{key}/")
+    page.goto(site_url + ("en/" if lang == "en" else "") + f"check-up/{key}/")
     assert page.locator("iframe").get_attribute("src") is None  # nothing loads before Start
     page.locator(".checkup-launch button").click()
     progress = page.locator(".checkup-progress")
@@ -154,7 +154,7 @@ class TestCheckups:
     @pytest.mark.parametrize(("lang", "key", "builder"), NOTEBOOKS)
     def test_open_as_notebook(self, page, site_url, lang, key, builder) -> None:
         """The 'Open as notebook' link opens the full notebook with its code, and running it shows the form."""
-        page.goto(site_url + ("zh/" if lang == "zh" else "") + f"check-up/{key}/")
+        page.goto(site_url + ("en/" if lang == "en" else "") + f"check-up/{key}/")
         page.locator("a", has_text="notebook" if lang == "en" else "笔记本").first.click()
         page.wait_for_selector(f"text={builder}", timeout=START)
         page.locator(".jp-KernelName", has_text="Python (Pyodide)").wait_for(timeout=START)  # opens with the kernel
