@@ -47,6 +47,45 @@ class _Page(HTMLParser):
             self.resources.append(a["href"])
 
 
+class _Nav(HTMLParser):
+    """The site navigation of a page (tabs and side nav, not its table of contents) as
+    (label, href) pairs, and the page's H1 without its permalink."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[tuple[str, str]] = []
+        self.h1 = ""
+        self._href: str | None = None
+        self._label: list[str] = []
+        self._in_h1 = False
+        self._skip = 0  # depth inside the H1's permalink
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        classes = (a.get("class") or "").split()
+        if tag == "a" and ("md-nav__link" in classes or "md-tabs__link" in classes) and not a["href"].startswith("#"):
+            self._href, self._label = a["href"], []
+        if tag == "h1" and not self.h1:
+            self._in_h1 = True
+        if self._in_h1 and tag == "a" and "headerlink" in classes:
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._href is not None:
+            self.links.append((" ".join("".join(self._label).split()), self._href))
+            self._href = None
+        elif tag == "a" and self._skip:
+            self._skip -= 1
+        if tag == "h1":
+            self._in_h1 = False
+
+    def handle_data(self, data):
+        if self._href is not None:
+            self._label.append(data)
+        if self._in_h1 and not self._skip:
+            self.h1 = " ".join((self.h1 + data).split())
+
+
 def parse(path: Path) -> _Page:
     page = _Page()
     page.feed(path.read_text(encoding="utf-8"))
@@ -170,6 +209,69 @@ class TestLinks:
                 continue
             assert page.lang == ("en" if rel.startswith("en/") else "zh"), rel
             assert {"en", "zh"} <= page.hreflang, rel
+
+
+def _target(rel: str, href: str) -> str:
+    """The built file a page's relative link opens (``../law/lcl/`` → ``law/lcl/index.html``)."""
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), href.split("#")[0]))
+    return "index.html" if target == "." else target.rstrip("/") + "/index.html"
+
+
+class TestNavigation:
+    @pytest.fixture(scope="class")
+    def navs(self, built_site: Path, pages) -> dict[str, _Nav]:
+        out = {}
+        for rel in pages:
+            if rel == "404.html":  # absolute links, see TestNotFound
+                continue
+            nav = _Nav()
+            nav.feed(text_of(built_site, rel))
+            out[rel] = nav
+        return out
+
+    def test_every_label_is_the_title_of_its_page(self, navs) -> None:
+        """Each tab and nav label (sections too) is the H1 of the page it opens, in that page's language."""
+        wrong = []
+        for rel, nav in navs.items():
+            assert nav.links, rel
+            for label, href in nav.links:
+                target = _target(rel, href)
+                if label != navs[target].h1:
+                    wrong.append((rel, label, target, navs[target].h1))
+        assert wrong == [], wrong[:10]
+
+    def test_no_label_is_a_file_name(self, navs) -> None:
+        """No label is a file or folder name ("Lcl", "Company", "Roster"), in either language.
+
+        An English title may read like its own file name ("Workplace rules" is
+        services/workplace-rules): allowed only where the page's H1 says exactly that."""
+        names = {part for rel in navs for part in rel.removesuffix("/index.html").split("/")} - {"index.html", "en"}
+        names = {n.replace("-", " ").replace("_", " ").lower() for n in names}
+        labels = {(label, _target(rel, href)) for rel, nav in navs.items() for label, href in nav.links}
+        assert {target for _, target in labels} == set(navs)  # every page is in the navigation
+        bad = sorted(
+            (label, target)
+            for label, target in labels
+            if label.lower() in names and (not target.startswith("en/") or label != navs[target].h1)
+        )
+        assert bad == []
+
+    def test_every_page_starts_with_its_title(self) -> None:
+        """Each page's first element is its H1 (after the generator's comment), so MkDocs never
+        falls back to the file name for its title, nav label or <title>."""
+        for path in (ROOT / "docs").rglob("*.md"):
+            lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            first = lines[1] if is_generated(lines[0]) else lines[0]
+            assert first.startswith("# "), path.relative_to(ROOT)
+
+    def test_labels_are_unique_in_each_language(self, navs) -> None:
+        """Two pages never share a label, so a reader can tell them apart."""
+        for lang, home in (("zh", "index.html"), ("en", "en/index.html")):
+            seen: dict[str, set[str]] = {}
+            nav = navs[home]
+            for label, href in nav.links:
+                seen.setdefault(label, set()).add(_target(home, href))
+            assert {label: t for label, t in seen.items() if len(t) > 1} == {}, lang
 
 
 class TestDownloads:

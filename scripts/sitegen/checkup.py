@@ -12,9 +12,9 @@ from .common import Site, header, link, print_footer, rule_anchor, site_prefix, 
 
 #: the in-browser check-ups: notebook key, checkups.ui builder, Chinese and English names
 LAUNCHERS = [
-    ("company", "questionnaire_app", "企业合规体检问卷", "Company compliance check-up"),
+    ("company", "questionnaire_app", "企业合规体检", "Company compliance check-up"),
     ("roster", "roster_app", "员工名册体检", "Employee roster audit"),
-    ("calculators", "calculators_app", "计算器", "Calculators"),
+    ("calculators", "calculators_app", "劳动法计算器", "Labour-law calculators"),
 ]
 #: the builders whose results link cited articles on the site (their ``site_base`` argument)
 LINKS_TO_SITE = {"questionnaire_app", "roster_app"}
