@@ -1,13 +1,14 @@
 """Generate the site's data-driven pages from the catalog (``checkups/data`` → ``docs/``).
 
 Writes Chinese ``x.md`` and English ``x.en.md`` pages and the
-generated parts of ``mkdocs.yml`` (the nav and its Chinese titles); writes only what
+generated parts of ``mkdocs.yml`` (the nav and its English titles); writes only what
 changed and removes generated pages that are no longer produced.  Generated pages start
 with a comment saying so.  ``--check`` changes nothing and exits 1 if anything is stale;
-``--assets`` also writes the build outputs (not committed): the .docx downloads in ``docs/downloads/``
-and the Atom feed ``docs/feed.xml`` with the site's address.
+``--assets`` also writes the build outputs (not committed): the .docx downloads in ``docs/downloads/``,
+the Atom feed ``docs/feed.xml`` with the site's address and the redirect pages of the old Chinese
+addresses in ``docs/zh/``.
 
-    python scripts/gen_pages.py [--check] [--docx]
+    python scripts/gen_pages.py [--check] [--assets]
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from sitegen.common import DEFAULT_LANG, DOCS, ROOT, Site, filename, is_generate
 from sitegen.documents import document_pages, write_docx
 from sitegen.law import atom_feed, law_pages, parameters_page, updates_page
 from sitegen.quality import quality_pages
+from sitegen.redirects import write_redirects
 from sitegen.regions import regions_page
 from sitegen.services import checklist_pages, service_pages
 
@@ -128,7 +130,9 @@ def stale_files(files: dict[str, str]) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if a generated file is stale; write nothing")
-    parser.add_argument("--assets", action="store_true", help="also write the build outputs: .docx downloads and feed.xml")
+    parser.add_argument(
+        "--assets", action="store_true", help="also write the build outputs: .docx downloads, feed.xml, redirect pages"
+    )
     args = parser.parse_args(argv)
     files, mkdocs_text = build()
     changed = [
@@ -162,7 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.assets:
         written = write_docx(DOCS / "downloads")
         (DOCS / "feed.xml").write_text(atom_feed(site_url()), encoding="utf-8")
-        print(f"{len(written)} .docx files in docs/downloads/ and docs/feed.xml")
+        redirects = write_redirects(DOCS)
+        print(f"{len(written)} .docx files in docs/downloads/, docs/feed.xml, {len(redirects)} redirect pages in docs/zh/")
     return 0
 
 

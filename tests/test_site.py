@@ -29,7 +29,8 @@ class _Page(HTMLParser):
         self.links: list[str] = []
         self.resources: list[str] = []
         self.lang = ""
-        self.hreflang: set[str] = set()
+        self.hreflang: dict[str, str] = {}  # the language switch: language → the page in it
+        self.head_alternates = 0
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -39,8 +40,10 @@ class _Page(HTMLParser):
             self.ids.add(a["id"])
         if tag == "a" and a.get("href"):
             self.links.append(a["href"])
-        if tag == "link" and a.get("hreflang"):
-            self.hreflang.add(a["hreflang"])
+        if tag == "a" and a.get("hreflang"):
+            self.hreflang[a["hreflang"]] = a["href"]
+        if tag == "link" and a.get("rel") == "alternate" and a.get("hreflang"):
+            self.head_alternates += 1
         if tag in ("script", "img", "iframe", "source", "audio", "video") and a.get("src"):
             self.resources.append(a["src"])
         if tag == "link" and a.get("href") and a.get("rel") not in ("alternate", "canonical"):
@@ -94,12 +97,30 @@ def parse(path: Path) -> _Page:
 
 @pytest.fixture(scope="module")
 def pages(built_site: Path) -> dict[str, _Page]:
-    """The mkdocs pages (the JupyterLite app under lite/ is tested in test_lite_build.py)."""
+    """The mkdocs pages (the JupyterLite app under lite/ is tested in test_lite_build.py,
+    the redirect pages of the old Chinese addresses under zh/ in TestMoved)."""
     return {
         p.relative_to(built_site).as_posix(): parse(p)
         for p in built_site.rglob("*.html")
-        if not p.relative_to(built_site).as_posix().startswith("lite/")
+        if not p.relative_to(built_site).as_posix().startswith(("lite/", "zh/"))
     }
+
+
+@pytest.fixture(scope="module")
+def sitemap(built_site: Path) -> dict[str, dict[str, str]]:
+    """sitemap.xml as {page address: {language: address of its version in that language}}."""
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.parse(built_site / "sitemap.xml").getroot()
+    return {
+        url.find("s:loc", ns).text: {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+        for url in root.findall("s:url", ns)
+    }
+
+
+@pytest.fixture(scope="module")
+def site_path(sitemap) -> str:
+    """The path the site was built for (site_url's; the browser tests serve it there)."""
+    return min(urlsplit(loc).path for loc in sitemap)
 
 
 def text_of(site: Path, rel: str) -> str:
@@ -163,7 +184,7 @@ class TestCompleteness:
 
 
 class TestLinks:
-    def test_no_broken_internal_link_or_anchor(self, built_site: Path, pages) -> None:
+    def test_no_broken_internal_link_or_anchor(self, built_site: Path, pages, site_path) -> None:
         """Every relative link resolves to a built file, and every #fragment to an id on it."""
         broken = []
         for rel, page in pages.items():
@@ -171,8 +192,9 @@ class TestLinks:
                 parts = urlsplit(href)
                 if parts.scheme or parts.netloc or href.startswith("mailto:"):
                     continue
-                if parts.path.startswith("/"):  # only 404.html: absolute under site_url, "/" when built for tests
-                    target = posixpath.normpath(unquote(parts.path).lstrip("/") or ".")
+                if parts.path.startswith("/"):  # only 404.html: absolute under site_url
+                    assert rel == "404.html" and parts.path.startswith(site_path), (rel, href)
+                    target = posixpath.normpath(unquote(parts.path).removeprefix(site_path) or ".")
                 else:
                     target = (
                         posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path))) if parts.path else rel
@@ -203,12 +225,28 @@ class TestLinks:
         assert external == []
 
     def test_both_languages_and_switch(self, pages) -> None:
-        """Chinese pages (at the root) are lang=zh, English ones (under en/) lang=en, each linking the other language."""
+        """Chinese pages (at the root) are lang=zh, English ones (under en/) lang=en; the language
+        switch of each goes to the same page in the other language (its <a hreflang>)."""
         for rel, page in pages.items():
-            if rel == "404.html" or rel.endswith("/404.html"):
+            if rel == "404.html":
                 continue
-            assert page.lang == ("en" if rel.startswith("en/") else "zh"), rel
-            assert {"en", "zh"} <= page.hreflang, rel
+            lang, other = ("en", "zh") if rel.startswith("en/") else ("zh", "en")
+            assert page.lang == lang, rel
+            assert set(page.hreflang) == {"en", "zh"}, rel
+            assert _target(rel, page.hreflang[lang]) == rel
+            twin = _target(rel, page.hreflang[other])
+            assert twin == (rel.removeprefix("en/") if lang == "en" else "en/" + rel), rel
+
+    def test_hreflang_alternates_in_the_sitemap(self, pages, sitemap, site_path) -> None:
+        """sitemap.xml lists every page of both languages, each with both language versions;
+        the pages carry no <link rel=alternate> (Material would fetch a sitemap.xml beside each)."""
+        base = next(loc for loc in sitemap if urlsplit(loc).path == site_path)
+        built = {base + rel.removesuffix("index.html") for rel in pages if rel != "404.html"}
+        assert set(sitemap) == built
+        for loc, alternates in sitemap.items():
+            en = base + "en/" + loc.removeprefix(base).removeprefix("en/")
+            assert alternates == {"zh": en.replace(base + "en/", base, 1), "en": en}, loc
+        assert [rel for rel, page in pages.items() if page.head_alternates] == []
 
 
 def _target(rel: str, href: str) -> str:
@@ -272,6 +310,45 @@ class TestNavigation:
             for label, href in nav.links:
                 seen.setdefault(label, set()).add(_target(home, href))
             assert {label: t for label, t in seen.items() if len(t) > 1} == {}, lang
+
+
+class TestMoved:
+    def test_every_old_chinese_address_forwards(self, built_site: Path, pages) -> None:
+        """Each old Chinese address zh/<page>/ is a small page that forwards to <page>/, keeping
+        the #anchor; nothing else is under zh/ and it loads nothing."""
+        chinese = {rel for rel in pages if not rel.startswith("en/") and rel != "404.html"}
+        stubs = {p.relative_to(built_site).as_posix() for p in (built_site / "zh").rglob("*") if p.is_file()}
+        assert stubs == {"zh/" + rel for rel in chinese}
+        for rel in stubs:
+            html = text_of(built_site, rel)
+            page = parse(built_site / rel)
+            target = re.search(r'location\.replace\("([^"]+)" \+ location\.search \+ location\.hash\)', html).group(1)
+            assert _target(rel, target) == rel.removeprefix("zh/"), rel
+            assert f'content="0; url={target}"' in html and page.lang == "zh"
+            assert page.resources == [] and set(page.links) == {target}, rel
+
+    def test_english_readers_are_pointed_to_the_english_page(self, built_site: Path, pages) -> None:
+        """The Chinese pages sit at the English pages' old addresses: each carries a (hidden)
+        pointer to the same page in English, which javascripts/language.js shows."""
+        for rel in pages:
+            if rel.startswith("en/") or rel == "404.html":
+                continue
+            hint = re.search(
+                r'<div class="lang-hint" lang="en" hidden>.*?<a href="([^"]+)" hreflang="en">', text_of(built_site, rel), re.S
+            )
+            assert hint and _target(rel, hint.group(1)) == "en/" + rel, rel
+
+
+class TestNotFound:
+    def test_not_found_page(self, built_site: Path, pages, site_path) -> None:
+        """404.html is Chinese-first with English, links absolutely under the site's path (a host
+        serves it at any depth) and offers both home pages."""
+        page = pages["404.html"]
+        html = text_of(built_site, "404.html")
+        assert page.lang == "zh" and "找不到这个页面" in html and "Page not found" in html
+        assert {site_path, site_path + "en/"} <= set(page.links)
+        assert all(r.startswith(site_path) for r in page.resources), page.resources
+        assert not (built_site / "en" / "404.html").exists()
 
 
 class TestDownloads:

@@ -1,5 +1,7 @@
-"""The site in a real browser (Debian's chromium): both languages, Chinese search, A4
-printing of checklists, no request leaving 127.0.0.1, and axe-core accessibility checks."""
+"""The site in a real browser (Debian's chromium), served under a sub-path as GitHub Pages
+serves it: every built page of both languages loads with no failed request, no console
+error and no serious or critical axe-core violation; the language switch, the old
+addresses, Chinese search, A4 printing of checklists, and no request leaving 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -13,13 +15,84 @@ from checkups.registry import rules
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+DOCS = ROOT / "docs"
+
+
+def built_pages() -> list[str]:
+    """Every page the build makes, from the sources: ``x.md`` → ``x/``, ``x.en.md`` → ``en/x/``.
+
+    tests/test_site.py checks that the built site holds exactly these (and the 404 page)."""
+    out = []
+    for path in sorted(DOCS.rglob("*.md")):
+        rel = path.relative_to(DOCS).as_posix()
+        prefix, rel = ("en/", rel.removesuffix(".en.md")) if rel.endswith(".en.md") else ("", rel.removesuffix(".md"))
+        out.append(prefix + (rel.removesuffix("index") if rel == "index" or rel.endswith("/index") else rel + "/"))
+    return out
+
+
+PAGES = built_pages()
 
 
 def only_local(requests: list[str]) -> list[str]:
     return [u for u in requests if not re.match(r"^(http://127\.0\.0\.1[:/]|data:|blob:|about:)", u)]
 
 
-class TestPages:
+def serious(page) -> list[tuple]:
+    """The serious and critical axe-core violations on the page as it is now."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.fixture(scope="module")
+def context(browser):
+    """One browser context for the whole module (its cache shared, as a reader's would be)."""
+    ctx = browser.new_context(locale="zh-CN")
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def watched(context):
+    """A page that records every request, failed request, console error and script error."""
+    pg = context.new_page()
+    pg.requests, pg.problems = [], []
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    pg.on("requestfailed", lambda r: pg.problems.append(("request failed", r.url, r.failure)))
+    pg.on("response", lambda r: r.status >= 400 and pg.problems.append((f"HTTP {r.status}", r.url)))
+    pg.on("console", lambda m: m.type == "error" and pg.problems.append(("console error", m.text, m.location.get("url"))))
+    pg.on("pageerror", lambda e: pg.problems.append(("script error", str(e))))
+    yield pg
+    pg.close()
+    assert only_local(pg.requests) == [], f"requests left 127.0.0.1: {only_local(pg.requests)[:5]}"
+
+
+class TestEveryPage:
+    @pytest.mark.parametrize("path", [*PAGES, "404.html"])
+    def test_page_is_clean(self, watched, site_url, path) -> None:
+        """The page loads with nothing failing, nothing in the console, nothing serious for axe."""
+        watched.goto(site_url + path)
+        assert watched.locator("h1").count() >= 1
+        assert serious(watched) == []
+        watched.wait_for_load_state("networkidle")  # the requests Material makes after loading too
+        assert watched.problems == []
+
+    def test_every_page_is_tested(self, built_site) -> None:
+        """The list above is every page the build wrote (the redirect pages are tested below)."""
+        built = {
+            p.relative_to(built_site).as_posix().removesuffix("index.html")
+            for p in built_site.rglob("*.html")
+            if not p.relative_to(built_site).as_posix().startswith(("lite/", "zh/"))
+        }
+        assert built == {*PAGES, "404.html"}
+        assert len(PAGES) > 150
+
+
+class TestLanguages:
     @pytest.mark.parametrize(("path", "lang", "heading"), [("", "zh", "托管"), ("en/", "en", "Trusteeship")])
     def test_home_renders_in_both_languages(self, page, site_url, path, lang, heading) -> None:
         page.goto(site_url + path)
@@ -28,12 +101,60 @@ class TestPages:
         assert page.locator(".md-select").count() > 0  # the language switch
         assert only_local(page.requests) == []
 
-    def test_language_switch_goes_to_the_same_page(self, page, site_url) -> None:
-        page.goto(site_url + "en/services/contracts/")
-        href = page.locator('a[hreflang="zh"]').first.get_attribute("href")
-        page.goto(page.evaluate("h => new URL(h, location.href).href", href))
-        assert page.url == site_url + "services/contracts/"
-        assert "劳动合同" in page.locator("h1").inner_text()
+    @pytest.mark.parametrize(
+        ("start", "lang", "lands"),
+        [
+            ("services/contracts/", "en", "en/services/contracts/"),
+            ("en/services/contracts/", "zh", "services/contracts/"),
+            ("", "en", "en/"),
+            ("en/", "zh", ""),
+            ("law/lcl/", "en", "en/law/lcl/"),
+        ],
+    )
+    def test_language_switch_goes_to_the_same_page(self, page, site_url, start, lang, lands) -> None:
+        """Clicking the other language in the header's language menu opens the same page in it."""
+        page.goto(site_url + start)
+        page.locator(".md-select").hover()
+        page.locator(f'.md-select a[hreflang="{lang}"]').click()
+        page.wait_for_url(site_url + lands)
+        assert page.locator("html").get_attribute("lang") == lang
+
+    @pytest.mark.parametrize(
+        ("old", "new"),
+        [("zh/", ""), ("zh/law/lcl/#lcl-82", "law/lcl/#lcl-82"), ("zh/checklists/annual/?print=1", "checklists/annual/?print=1")],
+    )
+    def test_old_chinese_addresses_forward(self, watched, site_url, old, new) -> None:
+        """The Chinese pages' old addresses under zh/ forward to the page, anchor and query kept."""
+        watched.goto(site_url + old)
+        watched.wait_for_url(site_url + new)
+        watched.wait_for_load_state("networkidle")
+        assert watched.locator("html").get_attribute("lang") == "zh"
+        assert watched.problems == []
+
+    def test_english_reader_on_an_old_english_address(self, browser, site_url) -> None:
+        """A reader whose browser asks for English, arriving at an old English address (now the
+        Chinese page), is pointed to the page in English; the pointer passes axe and, once
+        dismissed, stays away."""
+        ctx = browser.new_context(locale="en-US")
+        try:
+            pg = ctx.new_page()
+            pg.goto(site_url + "services/contracts/")
+            hint = pg.locator(".lang-hint")
+            hint.wait_for(state="visible")
+            assert serious(pg) == []
+            hint.get_by_role("link", name="Read this page in English").click()
+            pg.wait_for_url(site_url + "en/services/contracts/")
+            pg.goto(site_url + "services/wages/")
+            pg.locator(".lang-hint").get_by_role("button", name="Dismiss").click()
+            pg.goto(site_url + "services/disputes/")
+            pg.wait_for_load_state("networkidle")
+            assert pg.locator(".lang-hint").is_hidden()
+        finally:
+            ctx.close()
+
+    def test_chinese_reader_sees_no_pointer(self, page, site_url) -> None:
+        page.goto(site_url + "services/contracts/", wait_until="networkidle")
+        assert page.locator(".lang-hint").is_hidden()
 
 
 class TestSearch:
@@ -65,17 +186,3 @@ class TestPrint:
         assert ("Rules as of" if lang == "en" else "规则截至") in text
         assert "127.0.0.1" in text  # the page address in the footer
         assert "Search" not in text.split("\n")[0]  # no navigation printed
-
-
-class TestAccessibility:
-    @pytest.mark.parametrize("path", ["", "services/contracts/", "agreements/trusteeship/", "law/lcl/", "en/", "en/law/lcl/"])
-    def test_no_serious_or_critical_violations(self, page, site_url, path) -> None:
-        page.goto(site_url + path)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        bad = [
-            (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-            for v in result["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
-        assert bad == []
