@@ -312,6 +312,32 @@ class TestNavigation:
             assert {label: t for label, t in seen.items() if len(t) > 1} == {}, lang
 
 
+class TestHome:
+    @pytest.mark.parametrize(
+        ("rel", "audiences", "explained"),
+        [
+            ("index.html", ["企业主", "托管机构", "人社局"], "什么是劳动关系托管"),
+            ("en/index.html", ["Enterprise owners", "Trustee agencies", "HRSS bureaus"], "What trusteeship is"),
+        ],
+    )
+    def test_three_ways_in_then_what_trusteeship_is(self, built_site: Path, rel, audiences, explained) -> None:
+        """The home page leads with three audience cards (owner, agency, bureau), each one
+        sentence and a button to its way in; the explanation of trusteeship follows them."""
+        html = text_of(built_site, rel)
+        content = html[html.index('<article class="md-content__inner') :]
+        cards = re.search(r'<div class="grid cards audience">(.*?)</div>', content, re.S)
+        assert cards and content.index(cards.group(0)) < content.index(f">{explained}<")
+        items = re.findall(r"<li>(.*?)</li>", cards.group(1), re.S)
+        headings = [re.search(r"<h2[^>]*>(.*?)<a class=\"headerlink\"", i, re.S).group(1).strip() for i in items]
+        assert headings == audiences
+        buttons = [[re.search(r'href="([^"]+)"', a).group(1) for a in re.findall(r"<a [^>]*md-button[^>]*>", i)] for i in items]
+        assert buttons == [["check-up/"], ["check-up/roster/"], ["models/programme-design/"]]
+        for item in items:
+            sentences = [re.sub(r"<[^>]+>", "", p) for p in re.findall(r"<p>(.*?)</p>", item, re.S)]
+            text = sentences[0]
+            assert len(sentences) == 2 and len(re.findall(r"[。.](?=\s|$)", text.strip())) == 1, text
+
+
 class TestMoved:
     def test_every_old_chinese_address_forwards(self, built_site: Path, pages) -> None:
         """Each old Chinese address zh/<page>/ is a small page that forwards to <page>/, keeping
