@@ -141,7 +141,7 @@ def _launcher(key: str, builder: str, title: str, lang: str) -> str:
         "",
         f'<div class="checkup-launch" data-src="{app_url(builder, lang, root)}">',
         f'<button class="md-button md-button--primary" type="button">{words("开始", "Start", lang)}</button>',
-        '<p class="checkup-progress" role="status" aria-live="polite" hidden></p>',
+        '<p class="checkup-progress" role="status" aria-live="polite" tabindex="-1" hidden></p>',
         f'<iframe title="{title}" hidden></iframe>',
         "</div>",
         "",

@@ -186,3 +186,65 @@ class TestPrint:
         assert ("Rules as of" if lang == "en" else "规则截至") in text
         assert "127.0.0.1" in text  # the page address in the footer
         assert "Search" not in text.split("\n")[0]  # no navigation printed
+
+
+FOCUSABLE = """() => [...document.querySelectorAll(
+  'article a[href], article button, article input, article select, article textarea, article [tabindex]')]
+  .filter(e => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')"""
+#: where the keyboard focus is: its place among the article's focusable elements (-1 outside
+#: the article, -2 on the skip link), and whether the focus is drawn around it
+FOCUS = """() => {
+  const e = document.activeElement, s = getComputedStyle(e), all = (FOCUSABLE)();
+  const drawn = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'
+    || e.matches('.md-skip');
+  return {index: e.matches('.md-skip') ? -2 : all.indexOf(e), drawn, tag: e.tagName, text: (e.innerText || '').trim().slice(0, 40)};
+}""".replace("FOCUSABLE", FOCUSABLE)
+CHECKUP_PAGES = [
+    prefix + page for prefix in ("", "en/") for page in ("check-up/", "check-up/company/", "check-up/roster/",
+                                                          "check-up/calculators/", "check-up/questionnaire/")
+]  # fmt: skip
+
+
+class TestKeyboard:
+    @pytest.mark.parametrize("path", CHECKUP_PAGES)
+    def test_checkup_pages_by_keyboard(self, page, site_url, path) -> None:
+        """With Tab alone: the first stop is 'skip to content', which leads into the page; then
+        every link and button of the page is reached in reading order, each with its focus drawn."""
+        page.goto(site_url + path, wait_until="networkidle")
+        page.keyboard.press("Tab")
+        assert page.evaluate(FOCUS)["index"] == -2  # the skip link, shown when focused
+        assert page.locator(".md-skip").is_visible()
+        page.keyboard.press("Enter")
+        assert page.evaluate("location.hash") == "#" + page.locator("article h1").get_attribute("id")
+        wanted = page.evaluate(f"() => ({FOCUSABLE})().length")
+        assert wanted > 0
+        reached, undrawn = [], []
+        for _ in range(wanted + 5):  # the skip link's target is the H1: the next stops are the article's
+            page.keyboard.press("Tab")
+            focus = page.evaluate(FOCUS)
+            if focus["index"] < 0:
+                break
+            reached.append(focus["index"])
+            if not focus["drawn"]:
+                undrawn.append(focus)
+        assert reached == list(range(wanted)), path
+        assert undrawn == []
+
+    @pytest.mark.parametrize("path", ["check-up/company/", "en/check-up/roster/"])
+    def test_start_a_checkup_by_keyboard(self, page, site_url, path) -> None:
+        """Enter on the Start button starts the check-up; the focus stays with it (its progress
+        message, which a screen reader announces, then the app), not back at the top of the page."""
+        page.goto(site_url + path, wait_until="networkidle")
+        button = page.locator(".checkup-launch button")
+        for _ in range(300):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.matches('.checkup-launch button')"):
+                break
+        assert button.evaluate("b => b === document.activeElement")
+        page.keyboard.press("Enter")
+        status = page.locator(".checkup-progress")
+        status.wait_for(state="visible")
+        assert status.get_attribute("role") == "status"
+        # the focus stays in the check-up: on its progress message, then in the app once it loads
+        assert page.evaluate("!!document.activeElement.closest('.checkup-launch')")
+        assert page.locator(".checkup-launch iframe").get_attribute("src")
