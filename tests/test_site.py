@@ -396,3 +396,24 @@ class TestDownloads:
         root = ET.parse(built_site / "feed.xml").getroot()
         entries = root.findall("{http://www.w3.org/2005/Atom}entry")
         assert len(entries) == len(catalog()["updates"]) > 0
+
+
+class TestWorkflow:
+    def test_pages_workflow_makes_the_zip_and_releases_it(self) -> None:
+        """The Pages workflow builds for the Pages address, zips the built site (one folder) as a
+        workflow artifact, and attaches the zip to the release of a version tag."""
+        import yaml
+
+        jobs = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))["jobs"]
+        build = jobs["build"]["steps"]
+        assert any(step.get("run") == "bash scripts/build_site.sh" and "SITE_URL" in step.get("env", {}) for step in build)
+        zipping = next(step["run"] for step in build if "zip " in step.get("run", ""))
+        assert "trusteeship-kit-site.zip trusteeship-kit-site" in zipping
+        uploads = [step["with"]["path"] for step in build if step.get("uses", "").startswith("actions/upload-artifact")]
+        assert uploads == ["trusteeship-kit-site.zip"]
+        release = jobs["release"]
+        assert release["if"] == "startsWith(github.ref, 'refs/tags/v')" and release["needs"] == "build"
+        assert release["permissions"] == {"contents": "write"}
+        assert any(
+            "gh release upload" in step.get("run", "") and "trusteeship-kit-site.zip" in step["run"] for step in release["steps"]
+        )

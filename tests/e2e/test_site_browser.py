@@ -248,3 +248,51 @@ class TestKeyboard:
         # the focus stays in the check-up: on its progress message, then in the app once it loads
         assert page.evaluate("!!document.activeElement.closest('.checkup-launch')")
         assert page.locator(".checkup-launch iframe").get_attribute("src")
+
+
+@pytest.fixture(scope="module")
+def http_server(built_site, tmp_path_factory):
+    """``python -m http.server`` as a reader runs it, in a folder that holds the site twice:
+    as the folder itself (the site at /) and copied deeper down (at /a/copy/of/the/kit/)."""
+    import socket
+    import sys
+    import time
+
+    root = tmp_path_factory.mktemp("served")
+    deep = root / "a" / "copy" / "of"
+    deep.mkdir(parents=True)
+    (deep / "the-kit").symlink_to(built_site, target_is_directory=True)  # http.server follows it
+    for entry in built_site.iterdir():
+        (root / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(root)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}/"
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+class TestCopiedAnywhere:
+    @pytest.mark.parametrize("where", ["", "a/copy/of/the-kit/"])
+    @pytest.mark.parametrize("path", ["", "en/", "law/lcl/", "en/checklists/annual/", "check-up/roster/", "zh/law/lcl/"])
+    def test_served_by_http_server(self, watched, http_server, where, path) -> None:
+        """The built folder works as it is under python -m http.server, at / and deeper down."""
+        watched.goto(http_server + where + path, wait_until="networkidle")
+        assert watched.url.startswith(http_server + where)
+        assert watched.locator("h1").count() >= 1 and watched.problems == []
+        watched.locator(".md-select").hover()
+        other = "zh" if watched.url.startswith(http_server + where + "en/") else "en"
+        watched.locator(f'.md-select a[hreflang="{other}"]').click()
+        watched.wait_for_load_state("networkidle")
+        assert watched.locator("html").get_attribute("lang") == other and watched.problems == []
