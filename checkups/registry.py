@@ -81,12 +81,13 @@ class Citation:
 
     def href(self, base: str | None = None, *, lang: str = "en", markdown: bool = False) -> str:
         """A link to the article: ``#lcl-82`` within a report (no ``base``); on the built site
-        ``{base}[zh/]law/lcl/#lcl-82``; between the site's Markdown sources ``{base}law/lcl.md#lcl-82``."""
+        ``{base}law/lcl/#lcl-82`` (Chinese, at the site's root) or ``{base}en/law/lcl/#lcl-82``; between
+        the site's Markdown sources ``{base}law/lcl.md#lcl-82``."""
         if base is None:
             return f"#{self.anchor}"
         if markdown:
             return f"{base}{self.page}.md#{self.anchor}"
-        return f"{base}{'zh/' if lang == 'zh' else ''}{self.page}/#{self.anchor}"
+        return f"{base}{'' if lang == 'zh' else lang + '/'}{self.page}/#{self.anchor}"
 
 
 #: ``{cite: LCL 82}``, ``{cite: LCL 38, 46}``, ``{cite: LCL 26 ¶1(2)}`` inside a YAML text

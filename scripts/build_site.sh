@@ -9,4 +9,5 @@ PY=${PY:-.venv/bin/python}
 "$PY" scripts/gen_pages.py --assets
 "$PY" -m mkdocs build --strict --clean --site-dir site
 "$PY" scripts/build_lite.py --out site/lite   # the in-browser check-ups (JupyterLite, self-hosted Pyodide)
-echo "site built in site/ ($(find site -type f | wc -l) files, $(du -sh site | cut -f1))"
+pages=$(find site -name index.html -not -path 'site/lite/*' -not -path 'site/zh/*' | wc -l)
+echo "site built in site/ in ${SECONDS} s: ${pages} pages (Chinese and English), $(find site -type f | wc -l) files, $(du -sh site | cut -f1)"

@@ -37,11 +37,16 @@ def run_cli():
     return run
 
 
+#: the sub-path the browser tests serve the site under, as GitHub Pages serves a project site
+BASE = "/trusteeship-kit/"
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per test session the way scripts/build_site.sh builds it."""
+    """The real site, built once per test session the way scripts/build_site.sh builds it,
+    for the address the browser tests serve it at (only 404.html and the feed use it)."""
     out = tmp_path_factory.mktemp("site") / "site"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SITE_URL": f"http://127.0.0.1{BASE}"}
     for cmd in (
         [sys.executable, "scripts/gen_pages.py", "--assets"],
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(out)],
@@ -59,7 +64,6 @@ ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
-BASE = "/trusteeship-kit/"
 
 
 @pytest.fixture(scope="session")

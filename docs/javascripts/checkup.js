@@ -14,6 +14,7 @@ document.addEventListener("DOMContentLoaded", function () {
       button.hidden = true;
       status.hidden = false;
       frame.hidden = false;
+      status.focus(); // the button is gone: keep the keyboard focus here, not at the top of the page
       frame.src = box.getAttribute("data-src");
       var began = Date.now();
       var timer = setInterval(function () {

@@ -1,2 +1,2 @@
 """Page generators for the guidance site: each module turns part of the catalog into
-Markdown pages (English ``x.md`` and Chinese ``x.zh.md``) under ``docs/``."""
+Markdown pages (Chinese ``x.md`` and English ``x.en.md``) under ``docs/``."""

@@ -8,13 +8,13 @@ from urllib.parse import quote
 from checkups.registry import ADVICE, Rule, catalog, rules
 from checkups.roster import COLUMNS
 
-from .common import Site, header, link, print_footer, rule_anchor, table, tr, words
+from .common import Site, header, link, print_footer, rule_anchor, site_prefix, table, tr, words
 
 #: the in-browser check-ups: notebook key, checkups.ui builder, Chinese and English names
 LAUNCHERS = [
-    ("company", "questionnaire_app", "企业合规体检问卷", "Company compliance check-up"),
+    ("company", "questionnaire_app", "企业合规体检", "Company compliance check-up"),
     ("roster", "roster_app", "员工名册体检", "Employee roster audit"),
-    ("calculators", "calculators_app", "计算器", "Calculators"),
+    ("calculators", "calculators_app", "劳动法计算器", "Labour-law calculators"),
 ]
 
 
@@ -110,6 +110,7 @@ def app_url(builder: str, lang: str, root: str) -> str:
     The kernel starts with checkups and ipywidgets loaded (lite/jupyter-lite.json preloads
     them), so the one cell only imports and shows the form.
     """
+    # the builders' site_base is the site root seen from lite/repl/ (Citation.href adds en/)
     cells = (f"from checkups.ui import {builder}\n{builder}({lang!r}).widget",)
     params = ["kernel=python", "showBanner=0", "hideCodeInput=1", "execute=1"] + ["code=" + quote(c, safe="") for c in cells]
     return root + "lite/repl/index.html?" + "&amp;".join(params)
@@ -117,7 +118,7 @@ def app_url(builder: str, lang: str, root: str) -> str:
 
 def _launcher(key: str, builder: str, title: str, lang: str) -> str:
     """A page that starts one check-up in a frame when asked (other pages load no Python)."""
-    root = "../" * (3 if lang == "zh" else 2)  # from /[zh/]check-up/<key>/ to the site root
+    root = "../" * (2 + site_prefix(lang).count("/"))  # from /[en/]check-up/<key>/ to the site root
     notebook = f"{root}lite/notebooks/index.html?path=checkup-{key}.{lang}.ipynb"
     lines = [header("scripts/sitegen/checkup.py (LAUNCHERS)"), f"# {title}", ""]
     lines.append(
@@ -135,7 +136,7 @@ def _launcher(key: str, builder: str, title: str, lang: str) -> str:
         "",
         f'<div class="checkup-launch" data-src="{app_url(builder, lang, root)}">',
         f'<button class="md-button md-button--primary" type="button">{words("开始", "Start", lang)}</button>',
-        '<p class="checkup-progress" role="status" aria-live="polite" hidden></p>',
+        '<p class="checkup-progress" role="status" aria-live="polite" tabindex="-1" hidden></p>',
         f'<iframe title="{title}" hidden></iframe>',
         "</div>",
         "",

@@ -16,6 +16,7 @@ from .common import (
     law_page,
     link,
     rule_link,
+    site_prefix,
     table,
     tr,
     words,
@@ -217,8 +218,8 @@ def updates_page(site: Site) -> None:
                 "Changes that matter for MSE labour compliance, newest first. Subscribe:",
                 lang,
             )
-            + f' <a href="{"../" * (3 if lang == "zh" else 2)}feed.xml">Atom</a>'
-        )  # raw link: the feed is a build output
+            + f' <a href="{"../" * (2 + site_prefix(lang).count("/"))}feed.xml">Atom</a>'
+        )  # raw link: the feed is a build output, at the site root
         for u, anchor in zip(updates, update_anchors(updates)):
             lines += ["", f"## {u['date']} · {tr(u['title'], lang)} {{#{anchor}}}", "", tr(u["summary"], lang)]
             extra = []
@@ -265,15 +266,15 @@ def atom_feed(site_url: str) -> str:
         entries.append(
             "  <entry>\n"
             f"    <id>{base}law/updates/#{anchor}</id>\n"
-            f"    <title>{escape(u['title']['en'])} · {escape(u['title']['zh'])}</title>\n"
+            f"    <title>{escape(u['title']['zh'])} · {escape(u['title']['en'])}</title>\n"
             f"    <updated>{stamp}</updated>\n"
             f'    <link href="{base}law/updates/#{anchor}"/>\n'
-            f"    <summary>{escape(u['summary']['en'])}\n\n{escape(u['summary']['zh'])}</summary>\n"
+            f"    <summary>{escape(u['summary']['zh'])}\n\n{escape(u['summary']['en'])}</summary>\n"
             "  </entry>"
         )
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
-        f"  <id>{base}law/updates/</id>\n  <title>Trusteeship Kit · policy updates 政策动态</title>\n"
+        f"  <id>{base}law/updates/</id>\n  <title>劳动关系托管工具包 · 政策动态 · Trusteeship Kit policy updates</title>\n"
         f"  <updated>{newest}T00:00:00Z</updated>\n"
         f'  <link rel="self" href="{base}feed.xml"/>\n  <link href="{base}law/updates/"/>\n' + "\n".join(entries) + "\n</feed>\n"
     )

@@ -149,7 +149,7 @@ def _plain_message(text: str) -> str:
 def checklist_pages(site: Site) -> None:
     index = {}
     for lang in ("en", "zh"):
-        lines = [header("checkups/data/rules"), f"# {words('检查清单', 'Checklists', lang)}", ""]
+        lines = [header("checkups/data/rules"), f"# {words('检查清单', 'Compliance checklists', lang)}", ""]
         lines.append(
             words(
                 "每张清单都可以直接打印（A4），逐项打勾。清单由体检规则生成，每项注明法律依据。",
