@@ -62,7 +62,7 @@ ANSWER_SETS = [
     {
         "uses_dispatch": "true",
         "headcount": "20",
-        "dispatch_workers": "5",
+        "dispatch_worker_count": "5",
         "onboarding_takes_no_deposits": "false",
         "onboarding_deposits_held": "3000",
         "onboarding_deposit_employees": "6",
@@ -75,6 +75,7 @@ class TestEvaluate:
     @pytest.mark.parametrize("region", ["guangzhou", None])
     def test_same_findings_as_the_package(self, answers: dict, region: str | None) -> None:
         """The page's answers (text, "true"/"false") give the findings checkups.evaluate gives."""
+        assert set(answers) <= set(questions())
         out = instant.evaluate(answers, region, AS_OF, "en", ROOT)
         assert out["ok"] is True
         want = evaluate_answers(answers, as_of=AS_OF, region=region)
@@ -235,8 +236,8 @@ class TestCalculate:
         """No region: the minimum wage that could raise a low wage is asked for, in plain words."""
         values = {"monthly_wage": "2000", "start": "2020-01-01", "end": "2025-06-30"}
         errors = failed(instant.calculate("severance", values, None, AS_OF, lang))
-        assert list(errors) == ["min_wage"]
-        assert ("最低工资" if lang == "zh" else "minimum wage") in errors["min_wage"]
+        assert list(errors) == ["severance.min_wage"]
+        assert ("最低工资" if lang == "zh" else "minimum wage") in errors["severance.min_wage"]
 
     @pytest.mark.parametrize(
         ("values", "field", "words"),
@@ -250,21 +251,23 @@ class TestCalculate:
     )
     def test_bad_values_get_a_message_next_to_their_field(self, values: dict, field: str, words: str) -> None:
         errors = failed(instant.calculate("severance", values, "guangzhou", AS_OF, "en"))
-        assert list(errors) == [field] and words in errors[field]
+        key = f"severance.{field}"
+        assert list(errors) == [key] and words in errors[key]
 
     def test_hours_system_conflicts(self) -> None:
         values = {"hourly_wage": "30", "workday_hours": "10", "hours_system": "flexible"}
-        assert list(failed(instant.calculate("overtime_pay", values, None, AS_OF, "zh"))) == ["workday_hours"]
+        assert list(failed(instant.calculate("overtime_pay", values, None, AS_OF, "zh"))) == ["overtime_pay.workday_hours"]
         values = {"hourly_wage": "30", "worked_hours": "10"}
-        assert list(failed(instant.calculate("overtime_pay", values, None, AS_OF, "zh"))) == ["worked_hours"]
+        assert list(failed(instant.calculate("overtime_pay", values, None, AS_OF, "zh"))) == ["overtime_pay.worked_hours"]
 
     def test_unknown_calculator_and_bad_choice(self) -> None:
         failed(instant.calculate("nope", {}, None, AS_OF, "en"))
         errors = failed(instant.calculate("overtime_pay", {"hourly_wage": "30", "period": "decade"}, None, AS_OF, "en"))
-        assert list(errors) == ["period"]
+        assert list(errors) == ["overtime_pay.period"]
 
     def test_page_date_required(self) -> None:
-        assert list(failed(instant.calculate("untaken_leave_pay", {"monthly_wage": "1", "days": "1"}, None, "", "en"))) == ["on"]
+        errors = failed(instant.calculate("untaken_leave_pay", {"monthly_wage": "1", "days": "1"}, None, "", "en"))
+        assert list(errors) == ["as_of"]
 
 
 class TestHandle:

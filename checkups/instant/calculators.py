@@ -44,10 +44,12 @@ def calculate(
     """Run one calculator of the registry with the page's values (field name → text).
 
     ``on`` is the page's date: fields that default to the day of the event take it when
-    left empty (no calculator reads the clock).  Bad values get a message per field.
+    left empty (no calculator reads the clock).  Bad values get a message per field, keyed
+    as the page names the field: ``<calculator>.<field>`` (``severance.min_wage``), and
+    ``region`` / ``as_of`` for the page's own settings.
     """
     errors: dict[str, Text] = {}
-    region_id, day = settings(region, on, errors, date_field="on")
+    region_id, day = settings(region, on, errors)
     try:
         spec = calc.find(name)
     except UnknownNameError:
@@ -59,12 +61,13 @@ def calculate(
         value = value.strip() if isinstance(value, str) else value
         if f.kind == "bool":
             value = _bool(value)
+        key = f"{spec.name}.{f.name}"
         if f.required and value in (None, ""):
-            errors[f.name] = REQUIRED_FIELD
+            errors[key] = REQUIRED_FIELD
             continue
         problem = check_value(f.kind, value, tuple(v for v, _ in f.choices))
         if problem is not None:
-            errors[f.name] = problem
+            errors[key] = problem
         given[f.name] = value
     if errors or day is None:
         return failure(errors, lang)
@@ -72,7 +75,9 @@ def calculate(
         result = spec.run(given, region=region_id, today=day)
     except PROBLEMS as exc:
         field, message = error_message(exc, labels)
-        return failure({field: message}, lang) if field else failure({}, lang, message)
+        if field == "region":
+            return failure({"region": message}, lang)
+        return failure({f"{spec.name}.{field}": message}, lang) if field else failure({}, lang, message)
     outcomes = result if isinstance(result, tuple) else (result,)
     if not all(isinstance(o, (calc.Result, calc.Limit)) for o in outcomes):
         return failure({}, lang, GENERAL)  # a command-line shortcut, not a form of the page

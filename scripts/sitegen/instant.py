@@ -230,13 +230,14 @@ def instant_form(kind: str, lang: str, root: str) -> str:
 
 
 def preview(out: Path) -> list[Path]:
-    """Standalone pages at ``out/check-up/<kind>/[en/]index.html`` (the site's layout, root ``../../``)."""
+    """Standalone pages at ``out/[en/]check-up/<kind>/index.html`` (the site's layout: Chinese at
+    the root, English under ``en/``), linking ``stylesheets/instant.css`` and the page script."""
     written = []
     for kind in KINDS:
         for lang in ("zh", "en"):
-            page = out / "check-up" / kind / ("index.html" if lang == "zh" else "en.html")
+            page = out / ("en" if lang == "en" else "") / "check-up" / kind / "index.html"
             page.parent.mkdir(parents=True, exist_ok=True)
-            root = "../../"
+            root = "../../" if lang == "zh" else "../../../"
             page.write_text(
                 f'<!DOCTYPE html><html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
                 '<meta name="viewport" content="width=device-width, initial-scale=1">'
