@@ -223,10 +223,11 @@ def calculators(lang: str) -> tuple[str, str]:
 BUILDERS = {"company": company, "roster": roster, "calculators": calculators}
 
 
-def instant_form(kind: str, lang: str, root: str) -> str:
-    """One check-up's form, its result area and its words; ``root`` is the site root from the page."""
+def instant_form(kind: str, lang: str, root: str, links: str | None = None) -> str:
+    """One check-up's form, its result area and its words; ``root`` is the site root from the
+    page, ``links`` the base of the results' citation links (default ``root``)."""
     body, button = BUILDERS[kind](lang)
-    return form(kind, lang, root, body + buttons(lang, button), storage=STORAGE[kind])
+    return form(kind, lang, root, body + buttons(lang, button), storage=STORAGE[kind], links=links)
 
 
 def preview(out: Path) -> list[Path]:
@@ -241,9 +242,9 @@ def preview(out: Path) -> list[Path]:
             page.write_text(
                 f'<!DOCTYPE html><html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
                 '<meta name="viewport" content="width=device-width, initial-scale=1">'
-                f'<title>{e(kind)}</title><link rel="stylesheet" href="{root}stylesheets/instant.css"></head>'
+                f"<title>{e(kind)}</title></head>"
                 f'<body><main class="md-typeset"><h1>{e(kind)}</h1>{instant_form(kind, lang, root)}</main>'
-                f'<script src="{root}javascripts/instant/page.js"></script></body></html>\n',
+                "</body></html>\n",
                 encoding="utf-8",
             )
             written.append(page)

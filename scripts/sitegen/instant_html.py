@@ -181,15 +181,25 @@ def submit(label: str, name: str = "", value: str = "") -> str:
     return f'<button type="submit" class="md-button md-button--primary"{named}>{e(label)}</button>'
 
 
-def form(kind: str, lang: str, root: str, body: str, *, storage: str) -> str:
+def assets(root: str) -> str:
+    """The forms' stylesheet and page script, for a page that shows a check-up (no other page loads them)."""
+    return (
+        f'<link rel="stylesheet" href="{e(root)}stylesheets/instant.css">'
+        f'<script src="{e(root)}javascripts/instant/page.js" defer></script>'
+    )
+
+
+def form(kind: str, lang: str, root: str, body: str, *, storage: str, links: str | None = None) -> str:
     """The whole check-up: the form, its progress line, the result area and the page's words.
 
-    ``root`` is the site root as the page links it (``../../``); ``storage`` the saved
+    ``root`` is the site root as the page links it (``../../``), where the page script, the
+    worker and Pyodide are; ``links`` the base the results' citation links start from
+    (:meth:`checkups.registry.Citation.href`; default ``root``); ``storage`` the saved
     document's kind (``checkups-<storage>/1``, as the notebooks export it).
     """
     words = json.dumps({k: v.get(lang) for k, v in WORDS.items()}, ensure_ascii=False).replace("</", "<\\/")
     return (
-        f'<div class="checkup-instant" data-root="{e(root)}" data-storage="{e(storage)}">'
+        f'<div class="checkup-instant" data-root="{e(root)}" data-links="{e(root if links is None else links)}" data-storage="{e(storage)}">'
         f'<p class="checkup-privacy"><small>{e(UI["privacy"].get(lang))}</small></p>'
         f'<noscript><p class="checkup-noscript">{e(UI["noscript"].get(lang))}</p></noscript>'
         f'<p class="checkup-status" role="status" aria-live="polite"></p>'
@@ -198,5 +208,5 @@ def form(kind: str, lang: str, root: str, body: str, *, storage: str) -> str:
         f'<section class="checkup-result" aria-live="polite" aria-label="{e(UI["result"].get(lang))}" tabindex="-1"></section>'
         f'<p class="checkup-report" hidden><a class="md-button" download>{e(UI["report"].get(lang))}</a></p>'
         f'<script type="application/json" class="checkup-words">{words}</script>'
-        "</div>"
+        f"{assets(root)}</div>"
     )

@@ -14,6 +14,7 @@ import json
 import os
 import re
 import subprocess
+import urllib.request
 from decimal import Decimal
 from pathlib import Path
 
@@ -38,7 +39,10 @@ def address(request):
     (the site before that move: English at the root, Chinese under zh/)."""
     base = os.environ.get("CHECKUPS_INSTANT_URL")
     if base:
-        new_layout = True
+        try:
+            new_layout = urllib.request.urlopen(base + "en/check-up/company/").status == 200
+        except OSError:
+            new_layout = False
     else:
         base = request.getfixturevalue("site_url")
         new_layout = (request.getfixturevalue("built_site") / "en" / "index.html").exists()

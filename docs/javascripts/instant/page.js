@@ -175,7 +175,7 @@
   }
 
   // --- the check-ups ------------------------------------------------------------------
-  function base() { return { region: region(), as_of: asOf.value, site_root: box.getAttribute("data-root") }; }
+  function base() { return { region: region(), as_of: asOf.value, site_root: box.getAttribute("data-links") }; }
   var fileInput = form.elements.file;
   function chosenFile() { return (fileInput && fileInput.files[0]) || restoredFile; }
 
