@@ -271,11 +271,18 @@ class TestCalculate:
 
 
 class TestHandle:
-    def test_json_round_trip(self) -> None:
-        request = {"op": "calculate", "args": {"name": "untaken_leave_pay", "values": {"monthly_wage": "6000", "days": "3"}}}
-        request["args"].update(on=AS_OF, lang="en")
+    @pytest.mark.parametrize(
+        ("name", "values"),
+        [
+            ("untaken_leave_pay", {"monthly_wage": "6000", "days": "3"}),
+            ("severance", {"monthly_wage": "6000", "start": "2022-01-01", "end": "2024-12-31", "min_wage": "2500"}),
+        ],
+    )
+    def test_json_round_trip(self, name: str, values: dict) -> None:
+        """Also with figures typed in (Decimals in the result's parameters)."""
+        request = {"op": "calculate", "args": {"name": name, "values": values, "on": AS_OF, "lang": "en"}}
         out = json.loads(instant.handle(json.dumps(request)))
-        assert out["ok"] is True and out["kind"] == "calculators"
+        assert out["ok"] is True and out["kind"] == "calculators", out.get("debug")
 
     def test_audit_takes_the_file_apart(self) -> None:
         request = {"op": "audit", "args": {"filename": "roster.csv", "region": "guangzhou", "as_of": AS_OF, "lang": "zh"}}

@@ -46,6 +46,7 @@ def handle(request: str, data: Any = None) -> str:
         args["lang"] = lang
         op = OPERATIONS[req["op"]]
         out = op(data, **args) if op is audit else op(**args)
+        return json.dumps(out, ensure_ascii=False, default=str)  # figures typed in are Decimals
     except Exception:  # a bug: the page says so in plain words and the console gets the details
         out = {"ok": False, "errors": {}, "message": GENERAL.get(lang), "debug": traceback.format_exc()}
-    return json.dumps(out, ensure_ascii=False)
+        return json.dumps(out, ensure_ascii=False)

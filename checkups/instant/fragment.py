@@ -43,8 +43,13 @@ def fragment(report: str, site_root: str | None, lang: str) -> str:
     if site_root is None:
         return body.strip()
 
+    done: dict[str, str] = {}  # a large report links the same few articles thousands of times
+
     def link(m: re.Match) -> str:
-        cite = _citation(m.group(1))
-        return m.group(0) if cite is None else f'href="{cite.href(site_root, lang=lang)}"'
+        anchor = m.group(1)
+        if anchor not in done:
+            cite = _citation(anchor)
+            done[anchor] = m.group(0) if cite is None else f'href="{cite.href(site_root, lang=lang)}"'
+        return done[anchor]
 
     return _ANCHOR.sub(link, body).strip()

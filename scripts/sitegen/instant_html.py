@@ -31,7 +31,11 @@ WORDS = {
         "The Python runtime could not start in this browser. The form can still be filled in and printed; "
         "reload the page to try again, or use an up-to-date browser.",
     ),
-    "saved": Text("答案已保存在本浏览器中。", "Answers are saved in this browser."),
+    "error": Text(
+        "未能完成检查：程序出错。请刷新页面重试；问题仍在时请告知本站维护者。",
+        "The check could not be completed: the program failed. Reload the page and try again; "
+        "if it keeps failing, tell the site's maintainers.",
+    ),
     "imported": Text("已导入答案。", "Answers imported."),
     "bad_import": Text(
         "无法导入：文件不是本工具导出的答案（JSON）。", "Cannot import: the file is not answers exported by this tool (JSON)."

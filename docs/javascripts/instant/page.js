@@ -39,6 +39,7 @@
         ready = true;
         say(words.ready + " (" + ((performance.now() - began) / 1000).toFixed(1) + " s)", "checkup-ready");
         status.setAttribute("data-ready", "true");
+        status.setAttribute("data-ready-at", Math.round(performance.now()));  // ms since navigation (scripts/bench_instant.py)
         if (kind === "company") skip();
       } else if (m.type === "failed") fail(m.detail);
       else if (m.type === "answer" && pending[m.id]) { pending[m.id](m.answer); delete pending[m.id]; }
@@ -132,6 +133,7 @@
     if (place) place.after(result);
     if (answer.debug && window.console) console.error(answer.debug);
     result.checkupAnswer = answer;
+    result.setAttribute("data-shown-at", Math.round(performance.now()));
     if (answer.ok) {
       result.innerHTML = answer.html;
       result.setAttribute("data-result", "ready");
@@ -155,7 +157,7 @@
       first = first || wrap.querySelector("input, select");
     });
     result.innerHTML = "";
-    [answer.message || words.failed].concat(loose).forEach(function (text) {
+    [answer.message || (failed ? words.failed : words.error)].concat(loose).forEach(function (text) {
       var p = document.createElement("p");
       p.textContent = text;
       result.appendChild(p);
@@ -208,7 +210,11 @@
       return ask("audit", args, data.slice(), /\.xlsx$/i.test(file.name) ? ["openpyxl"] : []);
     }).then(function (a) { done(); show(a); });
   }
-  form.addEventListener("submit", function (event) { event.preventDefault(); run(event.submitter); });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    form.setAttribute("data-submitted-at", Math.round(performance.now()));
+    run(event.submitter);
+  });
 
   var skipping = 0;
   function skip() {
