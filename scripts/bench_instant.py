@@ -40,6 +40,21 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from bench_audit import write_roster  # noqa: E402
 from bench_lite import ARGS, BASE, CHROMIUM, STOCK, Counter, _stock, checkup_result, launcher_url, stock_lite  # noqa: E402
 
+
+class Served(Counter):
+    """The bytes served, and apart those of the site's search index (every site page loads it)."""
+
+    search = 0
+
+    def copyfile(self, source, outputfile) -> None:
+        data = source.read()
+        outputfile.write(data)
+        with Counter.lock:
+            Counter.sent += len(data)
+            if "search_index" in self.path:
+                Served.search += len(data)
+
+
 SEVERANCE = {"monthly_wage": "6000", "start": "2022-01-01", "end": "2024-12-31", "avg_wage": "13704", "min_wage": "2500"}
 TARGETS = {"form": 0.5, "cold": 0.3, "warm": 0.2, "bytes": 0.6, "roster": 5.0}
 WAIT = 300_000
@@ -48,7 +63,7 @@ WAIT = 300_000
 def instant(context, url: str) -> dict[str, float]:
     """One visit to the instant calculators page: the moments the page records, in seconds."""
     page = context.new_page()
-    before = Counter.sent
+    before, search = Counter.sent, Served.search
     start = time.monotonic()
     page.goto(url, wait_until="commit")
     page.fill('[name="severance.monthly_wage"]', SEVERANCE["monthly_wage"], timeout=WAIT)
@@ -60,16 +75,17 @@ def instant(context, url: str) -> dict[str, float]:
     page.locator(".checkup-status[data-ready-at]").wait_for(timeout=WAIT)
     at = page.evaluate(
         """() => ({ready: +document.querySelector('.checkup-status').dataset.readyAt,
-                   submitted: +document.querySelector('form').dataset.submittedAt,
+                   submitted: +document.querySelector('form.checkup-form').dataset.submittedAt,
                    shown: +document.querySelector('.checkup-result').dataset.shownAt})"""
     )
     amount = page.evaluate("document.querySelector('.checkup-result').checkupAnswer.outcomes[0].amount")
     if amount != "18000.00":
         raise SystemExit(f"bench_instant: severance gave {amount}, expected 18000.00")
-    sent = Counter.sent - before
+    page.wait_for_timeout(1000)  # the search index, fetched by the theme's search worker, may still be coming
+    sent, search = Counter.sent - before, Served.search - search
     page.close()
     return {"form": form, "ready": at["ready"] / 1000, "result": at["shown"] / 1000,
-            "submit": (at["shown"] - at["submitted"]) / 1000, "bytes": sent}  # fmt: skip
+            "submit": (at["shown"] - at["submitted"]) / 1000, "bytes": sent, "search": search}  # fmt: skip
 
 
 def notebook(context, url: str) -> dict[str, float]:
@@ -84,14 +100,15 @@ def notebook(context, url: str) -> dict[str, float]:
     done = time.monotonic()
     sent = Counter.sent - before
     page.close()
-    return {"form": form, "ready": form, "result": done - start, "submit": done - submitted, "bytes": sent}
+    return {"form": form, "ready": form, "result": done - start, "submit": done - submitted, "bytes": sent, "search": 0}
 
 
 def stock(context, url: str) -> dict[str, float]:
     page = context.new_page()
     _, seconds, sent = _stock(page, url, ".widget-slider, .jupyter-widget-slider, .widget-hslider")
     page.close()
-    return {"form": float("nan"), "ready": float("nan"), "result": seconds, "submit": float("nan"), "bytes": sent}
+    nan = float("nan")
+    return {"form": nan, "ready": nan, "result": seconds, "submit": nan, "bytes": sent, "search": 0}
 
 
 def roster(context, url: str, path: Path) -> float:
@@ -101,10 +118,10 @@ def roster(context, url: str, path: Path) -> float:
     page.select_option('select[name="city"]', "guangzhou")
     page.fill('input[name="as_of"]', "2025-06-30")
     page.set_input_files('input[name="file"]', str(path))
-    page.locator('form button[type="submit"]').click()
+    page.locator('form.checkup-form button[type="submit"]').click()
     page.locator('.checkup-result[data-result="ready"]').wait_for(timeout=WAIT)
     at = page.evaluate(
-        "(+document.querySelector('.checkup-result').dataset.shownAt - +document.querySelector('form').dataset.submittedAt) / 1000"
+        "(+document.querySelector('.checkup-result').dataset.shownAt - +document.querySelector('form.checkup-form').dataset.submittedAt) / 1000"
     )
     rows = page.evaluate("document.querySelector('.checkup-result').checkupAnswer.rows")
     page.close()
@@ -132,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         stock_lite(site, "lite-stock", stock_pyodide=True)
         big = Path(tmp) / f"roster-{args.rows}.csv"
         write_roster(big, args.rows)
-        handler = lambda *a, **k: Counter(*a, directory=str(site), **k)  # noqa: E731
+        handler = lambda *a, **k: Served(*a, directory=str(site), **k)  # noqa: E731
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         root = f"http://127.0.0.1:{server.server_address[1]}{BASE}"
@@ -173,8 +190,10 @@ def report(found: dict[tuple[str, str], list[dict[str, float]]], audits: list[fl
         a, b = med[("instant", visit)], med[("stock", visit)]
         ratio = a["result"] / b["result"]
         print(f"first result instant/stock, {visit}: {ratio:.2f} (target <= {TARGETS[visit]})")
-    a, b = med[("instant", "cold")]["bytes"], med[("stock", "cold")]["bytes"]
-    print(f"bytes instant/stock, cold: {a / b:.2f} (target <= {TARGETS['bytes']})")
+    a, b, search = med[("instant", "cold")]["bytes"], med[("stock", "cold")]["bytes"], med[("instant", "cold")]["search"]
+    print(
+        f"bytes instant/stock, cold: {a / b:.2f} (target <= {TARGETS['bytes']}); without the site's search index: {(a - search) / b:.2f}"
+    )
     print(f"roster of {rows:,} rows, submit→result: {statistics.median(audits):.2f} s (target <= {TARGETS['roster']})")
 
 
