@@ -284,6 +284,17 @@ class TestHandle:
         out = json.loads(instant.handle(json.dumps(request)))
         assert out["ok"] is True and out["kind"] == "calculators", out.get("debug")
 
+    def test_report_kept_until_asked_for(self) -> None:
+        """The answer leaves the printable report out; asking for it gives the last one of that kind."""
+        request = {"op": "evaluate", "args": {"answers": ANSWER_SETS[0], "region": "guangzhou", "as_of": AS_OF, "lang": "zh"}}
+        out = json.loads(instant.handle(json.dumps(request)))
+        assert out["ok"] is True and "report" not in out and out["html"]
+        report = json.loads(instant.handle(json.dumps({"op": "report", "args": {"kind": "company", "lang": "zh"}})))
+        assert report["report"].startswith("<!DOCTYPE html>") and report["filename"] == "checkup-report.html"
+        missing = json.loads(instant.handle(json.dumps({"op": "report", "args": {"kind": "nothing", "lang": "en"}})))
+        assert missing["ok"] is False
+        assert_plain(missing["message"])
+
     def test_audit_takes_the_file_apart(self) -> None:
         request = {"op": "audit", "args": {"filename": "roster.csv", "region": "guangzhou", "as_of": AS_OF, "lang": "zh"}}
         out = json.loads(instant.handle(json.dumps(request), (SAMPLES / "roster.csv").read_bytes()))

@@ -210,7 +210,7 @@ def form(kind: str, lang: str, root: str, body: str, *, storage: str, links: str
         f'<form class="checkup-form" data-checkup="{kind}" lang="{"zh-CN" if lang == "zh" else "en"}" novalidate>'
         f"{body}</form>"
         f'<section class="checkup-result" aria-live="polite" aria-label="{e(UI["result"].get(lang))}" tabindex="-1"></section>'
-        f'<p class="checkup-report" hidden><a class="md-button" download>{e(UI["report"].get(lang))}</a></p>'
+        f'<p class="checkup-report" hidden><button type="button" class="md-button">{e(UI["report"].get(lang))}</button></p>'
         f'<script type="application/json" class="checkup-words">{words}</script>'
         f"{assets(root)}</div>"
     )

@@ -255,6 +255,20 @@ class TestCalculators:
         assert Decimal(out["outcomes"][0]["amount"]) == want.amount
         assert page.locator("#calc-severance + .checkup-result").count() == 1  # shown under its calculator
 
+    def test_printable_report(self, page, address, tmp_path) -> None:
+        """The report is the package's A4 page: the amount, its steps and the cited article's text."""
+        open_form(page, address, "en", "calculators")
+        for name, value in {"monthly_wage": "6000", "start": "2022-01-01", "end": "2024-12-31", "min_wage": "2500"}.items():
+            page.fill(f'[name="severance.{name}"]', value)
+        page.locator('button[value="severance"]').click()
+        result(page)
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Download the report (HTML, printable)").click()
+        saved = tmp_path / download.value.suggested_filename
+        download.value.save_as(saved)
+        html = saved.read_text(encoding="utf-8")
+        assert html.startswith("<!DOCTYPE html>") and "18,000.00" in html and 'id="lcl-47"' in html and "@page" in html
+
     def test_missing_figure_asks_for_it_in_plain_words(self, page, address) -> None:
         """No region and a low wage: the minimum wage is asked for next to its field, no parameter name."""
         open_form(page, address, "zh", "calculators")

@@ -138,10 +138,7 @@
       result.innerHTML = answer.html;
       result.setAttribute("data-result", "ready");
       if (reportURL) URL.revokeObjectURL(reportURL);
-      reportURL = URL.createObjectURL(new Blob([answer.report], { type: "text/html" }));
-      var link = report.querySelector("a");
-      link.href = reportURL;
-      link.setAttribute("download", answer.filename);
+      reportURL = null;  // the printable report stays in the worker until it is asked for
       report.hidden = false;
       result.after(report);
       return;
@@ -231,6 +228,26 @@
     });
   }
 
+  // the printable report: fetched from the worker when asked for, then saved as a file
+  function saveAs(url, filename) {
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = filename;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+  var reportName = "";
+  report.querySelector("button").addEventListener("click", function () {
+    if (reportURL) return saveAs(reportURL, reportName);
+    ask("report", { kind: kind }).then(function (a) {
+      if (!a.ok) return show(a);
+      reportURL = URL.createObjectURL(new Blob([a.report], { type: "text/html" }));
+      reportName = a.filename;
+      saveAs(reportURL, reportName);
+    });
+  });
+
   // --- storage, export, import, clear ---------------------------------------------------
   var saved = null;  // the roster kept with the settings: {name, content (base64)}
   function documentNow() {
@@ -301,12 +318,8 @@
   var tools = form.querySelector(".checkup-tools");
   tools.hidden = false;
   tools.querySelector('[data-action="export"]').addEventListener("click", function () {
-    var a = document.createElement("a");
-    a.href = URL.createObjectURL(new Blob([JSON.stringify(documentNow(), null, 1)], { type: "application/json" }));
-    a.download = format.replace("/", "-") + ".json";
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
+    var blob = new Blob([JSON.stringify(documentNow(), null, 1)], { type: "application/json" });
+    saveAs(URL.createObjectURL(blob), format.replace("/", "-") + ".json");
   });
   tools.querySelector('[data-action="import"]').addEventListener("change", function (event) {
     var file = event.target.files[0];
