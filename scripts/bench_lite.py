@@ -5,7 +5,7 @@ and measures in Debian's chromium (Playwright), on a cold profile and then warm 
 profile, second visit), the seconds from navigation to the interactive form and to the
 first result, and the bytes transferred, for:
 
-- the check-up: the calculators in app mode, at the address the site's Start button opens;
+- the check-up: the calculators in app mode, at the address the site's check-up page links;
 - the baseline, built here: a stock JupyterLite notebook (the notebooks app) that does
   ``%pip install ipywidgets`` and shows one widget, on the self-hosted build that
   ../shared/notes/offline-jupyterlite.md records: the npm Pyodide core and the PyPI wheels
@@ -85,9 +85,9 @@ def stock_lite(site: Path, name: str, stock_pyodide: bool) -> Path:
 
 
 def launcher_url(site: Path, page: str) -> str:
-    """The address the site's Start button opens (the launcher page's data-src), from the site root."""
+    """The address of the check-up's app mode (the page's link into lite/repl/), from the site root."""
     html = (site / page / "index.html").read_text(encoding="utf-8")
-    src = re.search(r'data-src="([^"]+)"', html).group(1).replace("&amp;", "&")
+    src = re.search(r'href="([^"]*lite/repl/[^"]+)"', html).group(1).replace("&amp;", "&")
     return re.sub(r"^(\.\./)+", "", src)
 
 

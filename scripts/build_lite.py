@@ -51,6 +51,9 @@ PYODIDE_ROOTS = ["micropip", "ipython", "jedi"]
 # installed in a notebook cell with %pip install; comm is not in Pyodide's lock.
 # widgetsnbextension is not needed: the kernel ships a stub (4.0.999) that satisfies ipywidgets.
 PIPLITE_WHEELS = ["ipywidgets==8.1.9", "jupyterlab_widgets==3.0.17", "comm==0.2.3"]
+# reading .xlsx rosters (the package's optional xlsx extra, as requirements-dev.txt pins it): in the
+# lock, loaded only when an .xlsx roster is audited (docs/javascripts/instant/worker.js)
+PIPLITE_WHEELS += ["openpyxl==3.1.5", "et_xmlfile==2.0.0"]
 # the only front-end extensions in the build (not whatever the build venv has installed)
 LAB_EXTENSIONS = ["@jupyterlite/pyodide-kernel-extension", "@jupyter-widgets/jupyterlab-manager"]
 # the kernel's own wheels (piplite, its ipykernel shim, the kernel, the widgets stub), from its extension
@@ -58,7 +61,7 @@ KERNEL_WHEELS = ["piplite", "ipykernel", "pyodide_kernel", "widgetsnbextension"]
 # not for the kernel: jupyterlab_widgets only carries the front-end extension, which the build installs
 NOT_PRELOADED = {"jupyterlab-widgets"}
 # what the kernel and the check-ups import at start: compiled to bytecode by pycompile()
-STARTUP_IMPORTS = ["micropip", "piplite.piplite", "pyodide_kernel", "ipywidgets", "checkups.ui"]
+STARTUP_IMPORTS = ["micropip", "piplite.piplite", "pyodide_kernel", "ipywidgets", "checkups.ui", "checkups.instant"]
 # pure-Python wheels for the Pyodide in the browser (CPython 3.14)
 PIP_TARGET = ["--python-version", "3.14", "--platform", "any", "--implementation", "py", "--abi", "none"]
 

@@ -80,6 +80,21 @@ def test_startup_modules_are_bytecode(lite_out: Path):
     assert {"checkups/ui/__init__.pyc", "checkups/data/catalog.json"} <= checkups
 
 
+def test_instant_checkups_share_this_pyodide(lite_out: Path, built_site: Path):
+    """The instant pages' worker loads this Pyodide and lock: checkups.instant is bytecode,
+    openpyxl (for .xlsx rosters) is in the lock with its dependency, the worker is on the site."""
+    import zipfile
+
+    pyodide = lite_out / "static" / "pyodide"
+    lock = json.loads((pyodide / "pyodide-lock.json").read_text())["packages"]
+    assert lock["openpyxl"]["depends"] == ["et-xmlfile"] and "et-xmlfile" in lock
+    checkups = set(zipfile.ZipFile(pyodide / lock["checkups"]["file_name"]).namelist())
+    assert {"checkups/instant/__init__.pyc", "checkups/instant/messages.pyc"} <= checkups
+    for name in ("worker.js", "page.js"):
+        assert (built_site / "javascripts" / "instant" / name).is_file(), name
+    assert list(built_site.rglob("pyodide.asm.wasm")) == [pyodide / "pyodide.asm.wasm"]  # one copy, shared
+
+
 def test_no_config_names_the_cdn(lite_out: Path):
     """Config and index files (not the vendored JS bundles, whose defaults the config overrides)."""
     configs = [

@@ -9,6 +9,7 @@ from checkups.registry import ADVICE, Rule, catalog, rules
 from checkups.roster import COLUMNS
 
 from .common import Site, header, link, print_footer, rule_anchor, site_prefix, table, tr, words
+from .instant import instant_form
 
 #: the in-browser check-ups: notebook key, checkups.ui builder, Chinese and English names
 LAUNCHERS = [
@@ -58,10 +59,11 @@ def _index(lang: str) -> str:
     lines += ["", f"## {words('在浏览器中开始', 'Start in the browser', lang)}", ""]
     lines.append(
         words(
-            "点击“开始”后，浏览器会先加载本站自带的 Python 运行环境（约 30 MB，首次需要几秒到十几秒），然后显示体检表单。不需要安装任何软件；页面不会从其他网站加载任何内容。",
-            "After you press Start, the browser first loads the Python runtime that this site carries (about "
-            "30 MB; the first time takes some seconds), then shows the form. Nothing to "
-            "install; nothing is loaded from any other site.",
+            "每个体检页面打开即可填写；检查在本浏览器中进行，所用的 Python 运行环境由本站自带（约 16 MB，首次加载需要几秒，之后由浏览器缓存），在你填写时于后台加载。不需要安装任何软件；页面不会从其他网站加载任何内容。",
+            "Each check-up page can be filled in as soon as it opens; the check runs in this browser, with the "
+            "Python runtime this site carries (about 16 MB, some seconds the first time, then kept in the "
+            "browser's cache), loaded in the background while you fill in the form. Nothing to install; "
+            "nothing is loaded from any other site.",
             lang,
         )
     )
@@ -123,25 +125,20 @@ def _launcher(key: str, builder: str, title: str, lang: str) -> str:
     lines = [header("scripts/sitegen/checkup.py (LAUNCHERS)"), f"# {title}", ""]
     lines.append(
         words(
-            "点击“开始”后，浏览器会加载本站自带的 Python 运行环境（约 30 MB，之后由浏览器缓存；启动需要几秒到十几秒），然后显示表单。所有计算都在本浏览器中完成：你输入的内容和上传的名册不会离开这台电脑；答案、名册和设置只保存在本浏览器的存储中，可随时导出、导入或用“清除我的数据”删除。",
-            "Press Start and the browser loads the Python runtime this site carries (about 30 MB, then kept "
-            "in the browser's cache; starting takes from a few to some ten seconds), then shows the form. "
-            "Everything is computed in this browser: what you enter and the rosters you upload never leave "
-            "this computer; answers, rosters and settings are kept only in this browser's storage, and you "
-            "can export, import or remove them (“Clear my data”) at any time.",
+            "表单打开即可填写，也可以打印。检查在本浏览器中进行：本站自带的 Python 运行环境在你填写时于后台加载（首次需要几秒，之后由浏览器缓存），表单上方显示加载进度；加载完成前按下“检查”也不会丢失，加载完成后自动检查。",
+            "The form can be filled in, or printed, at once. The check runs in this browser: the Python runtime "
+            "this site carries loads in the background while you fill in the form (some seconds the first time, "
+            "then kept in the browser's cache), with its progress shown above the form; a check asked for before "
+            "it has loaded runs as soon as it has.",
             lang,
         )
     )
-    lines += [
-        "",
-        f'<div class="checkup-launch" data-src="{app_url(builder, lang, root)}">',
-        f'<button class="md-button md-button--primary" type="button">{words("开始", "Start", lang)}</button>',
-        '<p class="checkup-progress" role="status" aria-live="polite" tabindex="-1" hidden></p>',
-        f'<iframe title="{title}" hidden></iframe>',
-        "</div>",
-        "",
-        f'<a href="{notebook}">{words("以笔记本方式打开（显示全部代码）", "Open as notebook (shows all the code)", lang)}</a>',
-    ]
+    lines += ["", instant_form(key, lang, root), ""]
+    lines.append(
+        f'<a href="{notebook}">{words("以笔记本方式打开（显示全部代码）", "Open as notebook (shows all the code)", lang)}</a>'
+        f" · "
+        f'<a href="{app_url(builder, lang, root)}">{words("以应用方式打开（JupyterLite）", "Open as an app (JupyterLite)", lang)}</a>'
+    )
     return "\n".join(lines)
 
 

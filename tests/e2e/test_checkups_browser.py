@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -24,18 +25,12 @@ START = 240_000  # ms: a cold start of the runtime on these 2-core machines take
 
 
 def start(page, site_url: str, lang: str, key: str):
-    """Open a check-up's page, press Start, wait for the form; returns the app's frame.
-
-    The page shows a progress message while the runtime starts and 'Ready' after.
-    """
+    """Open a check-up's app mode (JupyterLite, code hidden) from the link on its page; wait
+    for the form.  Returns the page (the instant form on the page itself: test_instant_browser.py)."""
     page.goto(site_url + ("en/" if lang == "en" else "") + f"check-up/{key}/")
-    assert page.locator("iframe").get_attribute("src") is None  # nothing loads before Start
-    page.locator(".checkup-launch button").click()
-    progress = page.locator(".checkup-progress")
-    progress.wait_for(state="visible", timeout=10_000)
-    assert progress.inner_text().strip()  # a visible progress message while the runtime starts
-    page.wait_for_selector(".checkup-ready", timeout=START)
-    return page.frame_locator(".checkup-launch iframe")
+    page.goto(urljoin(page.url, page.locator('a[href*="lite/repl/"]').first.get_attribute("href")))
+    page.locator(".widget-button, .jupyter-button").first.wait_for(timeout=START)
+    return page
 
 
 def upload(page, app, button: str, path: Path) -> None:

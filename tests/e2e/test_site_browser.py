@@ -236,24 +236,29 @@ class TestKeyboard:
         assert reached == list(range(wanted)), path
         assert undrawn == []
 
-    @pytest.mark.parametrize("path", ["check-up/company/", "en/check-up/roster/"])
-    def test_start_a_checkup_by_keyboard(self, page, site_url, path) -> None:
-        """Enter on the Start button starts the check-up; the focus stays with it (its progress
-        message, which a screen reader announces, then the app), not back at the top of the page."""
+    @pytest.mark.parametrize("path", ["check-up/company/", "en/check-up/company/"])
+    def test_run_a_checkup_by_keyboard(self, page, site_url, path) -> None:
+        """With Tab, Space and Enter alone a reader answers a question, reaches the check
+        button and gets the result, which is announced (a live region) and holds findings."""
         page.goto(site_url + path, wait_until="networkidle")
-        button = page.locator(".checkup-launch button")
-        for _ in range(300):
+        form = page.locator("form[data-checkup]")
+        for _ in range(400):  # Tab to the first radio button of the form
             page.keyboard.press("Tab")
-            if page.evaluate("document.activeElement.matches('.checkup-launch button')"):
+            if page.evaluate("document.activeElement.matches('form[data-checkup] input[type=radio]')"):
                 break
-        assert button.evaluate("b => b === document.activeElement")
+        assert form.evaluate("f => f.contains(document.activeElement)")
+        page.keyboard.press("Space")  # answer it
+        assert page.evaluate("document.activeElement.checked")
+        for _ in range(400):  # then on, to the check button
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.matches('form[data-checkup] button[type=submit]')"):
+                break
+        assert page.evaluate("document.activeElement.matches('button[type=submit]')")
         page.keyboard.press("Enter")
-        status = page.locator(".checkup-progress")
-        status.wait_for(state="visible")
-        assert status.get_attribute("role") == "status"
-        # the focus stays in the check-up: on its progress message, then in the app once it loads
-        assert page.evaluate("!!document.activeElement.closest('.checkup-launch')")
-        assert page.locator(".checkup-launch iframe").get_attribute("src")
+        result = page.locator(".checkup-result")
+        page.wait_for_selector(".checkup-result[data-result=ready]", timeout=240_000)
+        assert result.get_attribute("aria-live") == "polite"
+        assert result.inner_text().strip()
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,66 @@
+"""The package behind the instant check-up pages (run in the browser's Pyodide worker).
+
+The pages' forms are plain HTML made at build time from the package's data; the worker
+sends what the user entered to :func:`handle` as JSON and shows the HTML it gets back.
+Each function takes and returns JSON-ready data:
+
+- :func:`evaluate` — the company questionnaire's answers → findings and the report;
+- :func:`hidden` — the questionnaire's rules that the region and date leave out;
+- :func:`audit` — a roster file's bytes → findings per employee, rejected rows, the report;
+- :func:`calculate` — one calculator of the registry → result, steps and the report.
+
+A successful answer has ``ok: true``, the findings (or outcomes) as data, ``html`` (the
+report's body for the page, citations linked to the site's law pages) and ``report`` (the
+printable page).  Input that cannot be used gives ``ok: false``, ``errors`` (field →
+plain message in the page's language) and ``message``; never a rule id, parameter name
+or command-line flag.
+"""
+
+from __future__ import annotations
+
+import json
+import traceback
+from typing import Any
+
+from .calculators import calculate
+from .company import evaluate, hidden
+from .messages import GENERAL
+from .roster import audit
+
+__all__ = ["OPERATIONS", "audit", "calculate", "evaluate", "handle", "hidden"]
+
+OPERATIONS = {"evaluate": evaluate, "hidden": hidden, "audit": audit, "calculate": calculate}
+_REPORTS: dict[str, dict[str, str]] = {}  # the last printable report of each kind, until the page asks for it
+
+
+def _report(kind: str = "", lang: str = "zh") -> dict[str, Any]:
+    """The printable report of the last successful answer of ``kind`` (asked for on download)."""
+    if kind not in _REPORTS:
+        return {"ok": False, "errors": {}, "message": GENERAL.get(lang)}
+    return {"ok": True, **_REPORTS[kind]}
+
+
+def handle(request: str, data: Any = None) -> str:
+    """Answer one request from the page, ``{"op": …, "args": {…}}``, as JSON text.
+
+    ``data`` is the roster file's content for ``audit``.  The printable report is kept
+    here rather than sent with the answer (a large roster's is megabytes); ``{"op":
+    "report", "args": {"kind": …}}`` returns it.  An unexpected failure gives ``ok:
+    false`` with a general message (the details under ``debug``, for the console).
+    """
+    lang = "zh"
+    try:
+        req = json.loads(request)
+        args = dict(req.get("args") or {})
+        lang = "en" if args.get("lang") == "en" else "zh"
+        args["lang"] = lang
+        if req["op"] == "report":
+            return json.dumps(_report(**args), ensure_ascii=False)
+        op = OPERATIONS[req["op"]]
+        out = op(data, **args) if op is audit else op(**args)
+        if out.get("ok") and "report" in out:
+            _REPORTS[out["kind"]] = {"report": out.pop("report"), "filename": out["filename"]}
+        return json.dumps(out, ensure_ascii=False, default=str)  # figures typed in are Decimals
+    except Exception:  # a bug: the page says so in plain words and the console gets the details
+        out = {"ok": False, "errors": {}, "message": GENERAL.get(lang), "debug": traceback.format_exc()}
+        return json.dumps(out, ensure_ascii=False)
