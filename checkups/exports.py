@@ -21,7 +21,7 @@ from .findings import Finding, explain_all, gc_paused
 from .report_page import L, _sev
 from .text import Text
 
-__all__ = ["findings_csv", "findings_table", "findings_xlsx", "iter_json", "safe_cell", "sheet_xlsx"]
+__all__ = ["errors_csv", "findings_csv", "findings_table", "findings_xlsx", "iter_json", "safe_cell", "sheet_xlsx"]
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = (
@@ -91,6 +91,17 @@ def findings_csv(findings: Sequence[Finding], lang: str) -> Iterator[str]:
             buffer.seek(0)
             buffer.truncate()
     yield buffer.getvalue()
+
+
+def errors_csv(errors: Sequence[Any], lang: str) -> Iterator[str]:
+    """The problems of the rows that could not be audited as CSV text (line, column, problem),
+    UTF-8 with a byte-order mark when encoded, like :func:`findings_csv`."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([L[k].get(lang) for k in ("row", "column", "problem")])
+    for e in errors:
+        writer.writerow([e.row, safe_cell(e.column), safe_cell(e.message)])
+    yield "\ufeff" + buffer.getvalue()
 
 
 def _row(values: list[str], numeric: list[bool]) -> str:

@@ -220,17 +220,29 @@ def rules_as_dict(findings: list[Finding]) -> dict[str, dict[str, Any]]:
     return {rule_id: rule_as_dict(get_rule(rule_id)) for rule_id in dict.fromkeys(f.rule for f in findings)}
 
 
+#: objects left alive by a pause of the collector above which they are frozen (:func:`gc_paused`)
+FREEZE_AFTER = 200_000
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector, as the audit does: explaining and rendering findings
     makes many small objects and no reference cycles, and a large roster would otherwise pay
-    for repeated scans of everything alive (reference counting still frees what is dropped)."""
+    for repeated scans of everything alive (reference counting still frees what is dropped).
+
+    When the pause leaves many new objects alive (a large roster's findings), they are moved
+    out of the collector's view (``gc.freeze``) before it resumes: its first pass would scan
+    every one of them for cycles they do not have (0.4 s for 100,000 employees).  Reference
+    counting still frees them when they are dropped.
+    """
     collecting = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if collecting:
+            if gc.get_count()[0] > FREEZE_AFTER:
+                gc.freeze()
             gc.enable()
 
 

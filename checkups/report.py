@@ -57,7 +57,11 @@ def to_markdown(result: AuditResult | Evaluation, lang: str = "zh") -> str:
             out += [f"## {_t(key, lang)}", ""] + [f"- {_md(n)}" for n in notes] + [""]
     if isinstance(result, AuditResult) and result.errors:
         out += [f"## {_t('errors', lang)}", "", f"| {_t('row', lang)} | {_t('column', lang)} | {_t('problem', lang)} |"]
-        out += ["|---|---|---|"] + [f"| {e.row} | {_md(e.column)} | {_md(e.message)} |" for e in result.errors] + [""]
+        note = parts.errors_note(result.errors, lang, None)
+        out += ["|---|---|---|"] + [
+            f"| {e.row} | {_md(e.column)} | {_md(e.message)} |" for e in parts.errors_shown(result.errors)
+        ]
+        out += ([] if note is None else ["", _md(note)]) + [""]
     out += [f"## {_t('findings', lang)}", ""]
     if not result.findings:
         out += [_t("none", lang), ""]

@@ -8,12 +8,14 @@ from pathlib import Path
 
 from .audit import AuditResult
 from .evaluate import Evaluation
-from .exports import findings_csv
+from .exports import errors_csv, findings_csv
 from .findings import Finding, explain_all, gc_paused
 from .report_page import CUT_MARK, _e, _sev, _t, cite_links, page_end, page_start
 from .report_parts import (
     Group,
     cited,
+    errors_note,
+    errors_shown,
     groups,
     headers,
     heading,
@@ -41,10 +43,20 @@ def _summary(result: AuditResult | Evaluation, lang: str) -> str:
     return f'<table class="summary"><thead><tr>{head}</tr></thead><tbody>{body}</tbody><tfoot>{foot}</tr></tfoot></table>'
 
 
-def _errors(result: AuditResult, lang: str) -> str:
+def _errors(result: AuditResult, lang: str, full_list: str | None) -> str:
+    """The rows not audited: each problem's line, column and reason (the first LIMIT, with a
+    note and a link to the file of all of them when there are more)."""
     cols = "".join(f'<th scope="col">{_e(_t(k, lang))}</th>' for k in ("row", "column", "problem"))
-    rows = "".join(f'<tr><td class="num">{e.row}</td><td>{_e(e.column)}</td><td>{_e(e.message)}</td></tr>' for e in result.errors)
-    return f'<h2>{_e(_t("errors", lang))}</h2><table class="errors"><thead><tr>{cols}</tr></thead><tbody>{rows}</tbody></table>'
+    shown = errors_shown(result.errors)
+    rows = "".join(f'<tr><td class="num">{e.row}</td><td>{_e(e.column)}</td><td>{_e(e.message)}</td></tr>' for e in shown)
+    note = errors_note(result.errors, lang, CUT_MARK if full_list else None)
+    cut = ""
+    if note:
+        link = f'<a href="{_e(full_list)}">{_e(full_list)}</a>' if full_list else ""
+        cut = f'<p class="cut">{_e(note).replace(CUT_MARK, link)}</p>'
+    return (
+        f'<h2>{_e(_t("errors", lang))}</h2>{cut}<table class="errors"><thead><tr>{cols}</tr></thead><tbody>{rows}</tbody></table>'
+    )
 
 
 def _steps(f: Finding, lang: str) -> str:
@@ -93,11 +105,14 @@ def _group(number: int, group: Group, lang: str, files: tuple[str, ...]) -> str:
 
 
 @gc_paused()
-def to_html(result: AuditResult | Evaluation, lang: str = "zh", *, full_list: tuple[str, ...] = ()) -> str:
+def to_html(
+    result: AuditResult | Evaluation, lang: str = "zh", *, full_list: tuple[str, ...] = (), errors_list: str | None = None
+) -> str:
     """A standalone HTML report with A4 print styles (no external resources).
 
     ``full_list`` names the files that hold every finding (relative to the page), linked
     above each list that is cut; without it the page says to export the findings.
+    ``errors_list`` names the file of every problem of the rows not audited, likewise.
     """
     explain_all(result.findings)
     parts = page_start(title(result, lang), lang, meta(result, lang))
@@ -108,7 +123,7 @@ def to_html(result: AuditResult | Evaluation, lang: str = "zh", *, full_list: tu
                 f'<h2>{_e(_t(key, lang))}</h2><ul class="notes">' + "".join(f"<li>{_e(n)}</li>" for n in notes) + "</ul>"
             )
     if isinstance(result, AuditResult) and result.errors:
-        parts.append(_errors(result, lang))
+        parts.append(_errors(result, lang, errors_list))
     parts.append(f"<h2>{_e(_t('findings', lang))}</h2>")
     if not result.findings:
         parts.append(f"<p>{_e(_t('none', lang))}</p>")
@@ -119,12 +134,19 @@ def to_html(result: AuditResult | Evaluation, lang: str = "zh", *, full_list: tu
 
 def write_html(result: AuditResult | Evaluation, path: str | Path, lang: str = "zh") -> list[Path]:
     """Write the HTML report to ``path`` and, when a rule's list is cut, the full list next to
-    it (``<name>-findings.csv``, which Excel and WPS open); returns the files written."""
+    it (``<name>-findings.csv``, which Excel and WPS open), and when the rows not audited are
+    too many to list, all their problems (``<name>-rows-not-audited.csv``); returns the files written."""
     path = Path(path)
     cut = any(g.cut for g in groups(result.findings))
     lists = [path.with_name(f"{path.stem}-findings.csv")] if cut else []
-    path.write_text(to_html(result, lang, full_list=tuple(p.name for p in lists)), encoding="utf-8")
+    errors = result.errors if isinstance(result, AuditResult) else []
+    rejected = path.with_name(f"{path.stem}-rows-not-audited.csv") if errors_note(errors, lang, None) else None
+    page = to_html(result, lang, full_list=tuple(p.name for p in lists), errors_list=rejected.name if rejected else None)
+    path.write_text(page, encoding="utf-8")
     if lists:
         with lists[0].open("w", encoding="utf-8", newline="") as out:
             out.writelines(findings_csv(result.findings, lang))
-    return [path, *lists]
+    if rejected:
+        with rejected.open("w", encoding="utf-8", newline="") as out:
+            out.writelines(errors_csv(errors, lang))
+    return [path, *lists] + ([rejected] if rejected else [])

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from .audit import AuditResult, summarize
 from .evaluate import Evaluation
@@ -28,6 +29,14 @@ CUT = Text(
 FULL_LIST = Text(
     "完整名单见文件 {file}（与本报告放在同一文件夹）。",
     "The full list is in the file {file} (in the same folder as this report).",
+)
+ERRORS_CUT = Text(
+    "未能检查的行共有 {count} 处问题，这里列出前 {shown} 处。",
+    "The rows that could not be audited have {count} problems; the first {shown} are listed here.",
+)
+ERRORS_ELSEWHERE = Text(
+    "全部问题见 JSON 格式的检查结果。",
+    "Every problem is in the audit's JSON results.",
 )
 EXPORT = Text(
     "完整名单请将检查结果导出为 CSV 或 XLSX 文件查看。",
@@ -182,3 +191,16 @@ def money_cell(f: Finding, lang: str) -> tuple[str, str]:
     amount = "" if f.amount is None else fmt_money(f.amount)
     rng = "" if f.amount_range is None else f"+{f.amount_range.show(lang)}（{f.amount_range.label.get(lang)}）"
     return amount, rng
+
+
+def errors_shown(errors: list[Any]) -> list[Any]:
+    """The problems of rejected rows that a report lists (at most :data:`LIMIT`)."""
+    return errors[:LIMIT]
+
+
+def errors_note(errors: list[Any], lang: str, full_list: str | None) -> str | None:
+    """What a report says above a cut list of rejected rows' problems (None if not cut)."""
+    if len(errors) <= LIMIT:
+        return None
+    where = FULL_LIST.get(lang).format(file=full_list) if full_list else ERRORS_ELSEWHERE.get(lang)
+    return ERRORS_CUT.get(lang).format(count=f"{len(errors):,}", shown=f"{LIMIT:,}") + where

@@ -95,3 +95,22 @@ def page(browser, tmp_path):
     context.close()
     outside = [u for u in pg.requests if not u.startswith(("http://127.0.0.1:", "data:", "blob:", "about:"))]
     assert outside == [], f"requests left 127.0.0.1: {outside[:5]}"
+
+
+#: the fixtures that need the built site (a test using one, or one of their dependants, is a "site" test)
+SITE_FIXTURES = {"built_site", "site_url"}
+#: the fixtures that drive the browser
+BROWSER_FIXTURES = {"browser", "page", "context"}
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Mark every test ``unit``, ``site`` or ``browser`` by what it needs: the browser (a test
+    under tests/e2e or one using the browser fixtures), the built site, or neither."""
+    for item in items:
+        needs = set(getattr(item, "fixturenames", ()))
+        if "e2e" in item.path.parts or needs & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        elif needs & SITE_FIXTURES:
+            item.add_marker(pytest.mark.site)
+        else:
+            item.add_marker(pytest.mark.unit)

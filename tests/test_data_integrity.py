@@ -20,11 +20,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import compile_data  # noqa: E402
 import law_text  # noqa: E402
 
-LAW_CODES = {
-    "LCL", "LCL-IR", "LL", "SIL", "SIC", "HPF", "PAL", "PAL-IM", "WPR", "MWPR", "SCWH", "HOL", "WTC",
-    "SPFE", "WIIR", "LDMAL", "SPC-I", "SPC-II", "MWP", "PIPL", "EPL", "GD-PFP", "GD-HRM",
-    "DISPATCH", "LSI", "WTS", "SIL-PT", "RETIRE-D",
-}  # fmt: skip
+#: the instruments the project cites: one statute text each in laws/ (a mirror of ../shared/laws)
+LAW_CODES = {p.stem for p in (ROOT / "laws").glob("*.md")} - {"README", "COPY"}
 AREAS = {"onboarding", "contracts", "social_insurance", "wages", "workplace_rules", "disputes", "consultation"}
 
 

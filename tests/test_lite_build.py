@@ -14,6 +14,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import build_lite  # noqa: E402
+
 
 OUTPUT_TIMEOUT_MS = 120_000
 
@@ -25,13 +27,15 @@ def lite_out(built_site: Path) -> Path:
 
 
 def test_no_sourcemaps(lite_out: Path):
+    """The build ships no JavaScript sourcemaps (they are large and not needed to run)."""
     assert list(lite_out.rglob("*.map")) == []
 
 
 def test_checkups_wheel_is_served_and_indexed(lite_out: Path):
     wheels = [p.name for p in (lite_out / "pypi").glob("*.whl")]
     assert any(w.startswith("checkups-") for w in wheels), wheels
-    for name in ("ipywidgets-8.1.9", "jupyterlab_widgets-3.0.17", "comm-0.2.3"):
+    for pin in build_lite.PIPLITE_WHEELS:  # the pins as scripts/build_lite.py writes them
+        name = pin.replace("==", "-")
         assert any(w.startswith(name) for w in wheels), (name, wheels)
     index = json.loads((lite_out / "pypi" / "all.json").read_text())
     assert "checkups" in index
@@ -39,10 +43,10 @@ def test_checkups_wheel_is_served_and_indexed(lite_out: Path):
 
 def test_pyodide_is_served_locally(lite_out: Path):
     pyodide = lite_out / "static" / "pyodide"
-    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
+    for name in [*build_lite.PYODIDE_CORE, "pyodide-lock.json"]:
         assert (pyodide / name).is_file(), name
     lock = json.loads((pyodide / "pyodide-lock.json").read_text())
-    assert {"micropip", "ipython", "jedi", "parso", "traitlets"} <= set(lock["packages"])
+    assert set(build_lite.PYODIDE_ROOTS) | {"parso", "traitlets"} <= set(lock["packages"])  # with jedi's and IPython's depends
     for entry in lock["packages"].values():  # every entry of the pruned lock is a wheel shipped here
         assert (pyodide / entry["file_name"]).is_file(), entry["file_name"]
     settings = json.loads((lite_out / "jupyter-lite.json").read_text())["jupyter-config-data"]
@@ -57,10 +61,9 @@ def test_kernel_packages_are_preloaded_from_the_lock(lite_out: Path):
     settings = json.loads((lite_out / "jupyter-lite.json").read_text())["jupyter-config-data"]
     kernel = settings["litePluginSettings"]["@jupyterlite/pyodide-kernel-extension:kernel"]
     preload = kernel["loadPyodideOptions"]["packages"]
-    # the names the kernel checks before it installs a package with piplite, and the check-up's own
-    assert {"micropip", "piplite", "ipykernel", "comm", "pyodide-kernel", "jedi", "ipython", "ipywidgets", "checkups"} <= set(
-        preload
-    )
+    source = json.loads((ROOT / "lite" / "jupyter-lite.json").read_text())["jupyter-config-data"]
+    assert preload == source["litePluginSettings"]["@jupyterlite/pyodide-kernel-extension:kernel"]["loadPyodideOptions"]["packages"]
+    assert {"checkups", *map(build_lite.canon, build_lite.PYODIDE_ROOTS)} <= set(preload)
     assert [name for name in preload if name not in lock] == []
     assert lock["ipywidgets"]["depends"] == ["comm", "ipython", "traitlets", "widgetsnbextension"]
 
@@ -122,7 +125,7 @@ def test_notebooks_converted(lite_out: Path):
     assert sorted(c["name"] for c in index["content"]) == [f"{n}.ipynb" for n in built]
 
 
-def test_repl_runs_checkups_in_the_browser(page, site_url):
+def test_repl_runs_checkups_in_the_browser(page, site_url, built_site):
     """App mode: the kernel starts with the checkups wheel preloaded and runs it; nothing leaves
     127.0.0.1 (the ``page`` fixture asserts that when it closes)."""
     cells = ["import checkups; print('ANNUAL', checkups.calc.annual_leave_days(12))"]
@@ -133,4 +136,5 @@ def test_repl_runs_checkups_in_the_browser(page, site_url):
     page.goto(f"{site_url}lite/repl/index.html?{query}")
     page.wait_for_function("() => document.body && document.body.innerText.includes('ANNUAL 10')", timeout=OUTPUT_TIMEOUT_MS)
     print(f"\nREPL app mode: {time.monotonic() - start:.1f} s from navigation to 'ANNUAL 10' ({len(page.requests)} requests)")
-    assert page.requests
+    wheel = json.loads((built_site / "lite" / "static" / "pyodide" / "pyodide-lock.json").read_text())["packages"]["checkups"]
+    assert [u for u in page.requests if u.endswith("/" + wheel["file_name"])], "the checkups wheel came from the site"

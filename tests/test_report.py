@@ -196,6 +196,33 @@ class TestLargeRosters:
         rows = list(csv.reader(io.StringIO(written[1].read_text(encoding="utf-8-sig"))))
         assert len(rows) == 1 + LIMIT + 1 and rows[-1][1] == f"E{LIMIT:04d}"
 
+    @pytest.mark.parametrize("n", [LIMIT, LIMIT + 1])
+    def test_rows_not_audited_are_cut_beyond_the_limit(self, tmp_path, n) -> None:
+        """Up to LIMIT problems of rejected rows are all listed; beyond, the page lists LIMIT and
+        links <name>-rows-not-audited.csv, which holds every one with its line and column."""
+        from checkups.audit import audit_records
+
+        rows = [{"employee_id": f"E{i:04d}", "hire_date": "2025-02-30"} for i in range(n)]
+        result = audit_records(rows, as_of="2025-06-30")
+        assert (len(result.errors), result.audited) == (n, 0)
+        written = report.write_html(result, tmp_path / "report.html", "en")
+        page = written[0].read_text(encoding="utf-8")
+        table = page.split('<table class="errors">')[1].split("</table>")[0]
+        assert table.count('<td class="num">') == min(n, LIMIT)
+        md = report.to_markdown(result, "zh")
+        cut = n > LIMIT
+        assert ("未能检查的行共有 501 处问题，这里列出前 500 处。" in md) is cut
+        if not cut:
+            assert [p.name for p in written] == ["report.html"]
+            return
+        assert [p.name for p in written] == ["report.html", "report-rows-not-audited.csv"]
+        assert '<a href="report-rows-not-audited.csv">report-rows-not-audited.csv</a>' in page
+        assert "The rows that could not be audited have 501 problems; the first 500 are listed here." in page
+        listed = list(csv.reader(io.StringIO(written[1].read_text(encoding="utf-8-sig"))))
+        assert listed[0] == ["Line", "Column", "Problem"]
+        assert [r[0] for r in listed[1:]] == [str(e.row) for e in result.errors] and len(listed) == n + 1
+        assert {r[1] for r in listed[1:]} == {"hire_date"}
+
     def test_ui_report_names_both_downloads(self) -> None:
         """The check-up page's report links the CSV and XLSX files the page offers."""
         page = report.to_html(_unsigned(LIMIT + 1), "en", full_list=("a.csv", "a.xlsx"))

@@ -185,8 +185,9 @@ class TestCalculators:
         app.set("double_wage", monthly_wage=6000, hire_date="2025-01-15", as_of="2025-06-30")
         assert app.run("double_wage").amount == Decimal("27000.00")
         app.set("probation_limits", contract_term_months=12, contract_wage=5000, min_wage=2500)
-        app.run("probation_limits")
-        assert "2" in app.outputs["probation_limits"].value and "4,000.00" in app.outputs["probation_limits"].value
+        longest = app.run("probation_limits")  # the first outcome: the longest probation
+        assert longest.details["months"] == 2  # a one-year contract: at most two months (LCL 19)
+        assert "2 个月" in app.outputs["probation_limits"].value and "4,000.00" in app.outputs["probation_limits"].value
 
     def test_empty_date_is_today_from_the_ui(self) -> None:
         """An empty date field takes today's date, passed in by the UI (the calculators never read the clock)."""

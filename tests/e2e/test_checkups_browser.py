@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from playwright.sync_api import expect
 
 from checkups.text import fmt_money
 
@@ -22,6 +23,30 @@ NOTEBOOKS = [
     ("en", "calculators", "calculators_app"),
 ]
 START = 240_000  # ms: a cold start of the runtime on these 2-core machines takes 20-40 s
+
+#: the text of a file in JupyterLite's browser storage (localforage over IndexedDB, store
+#: "files", keyed by path), or null: what the kernel's working directory holds
+STORED = """async ([name, needle]) => {
+  for (const db of await indexedDB.databases()) {
+    if (!db.name || !db.name.startsWith("JupyterLite Storage")) continue;
+    const conn = await new Promise((ok, fail) => { const r = indexedDB.open(db.name); r.onsuccess = () => ok(r.result); r.onerror = fail; });
+    try {
+      if (!conn.objectStoreNames.contains("files")) continue;
+      const value = await new Promise((ok) => {
+        const r = conn.transaction("files").objectStore("files").get(name);
+        r.onsuccess = () => ok(r.result); r.onerror = () => ok(null);
+      });
+      const text = value == null ? "" : typeof value.content === "string" ? value.content : JSON.stringify(value.content ?? value);
+      if (text.includes(needle)) return true;
+    } finally { conn.close(); }
+  }
+  return false;
+}"""
+
+
+def wait_saved(page, name: str, needle: str) -> None:
+    """Wait until the check-up has written ``needle`` into ``name`` in the browser's storage."""
+    page.wait_for_function(STORED, arg=[name, needle], polling=250, timeout=60_000)
 
 
 def start(page, site_url: str, lang: str, key: str):
@@ -133,10 +158,8 @@ class TestCheckups:
         app.locator("input[list]").first.fill("凉山")
         boxes = app.get_by_role("combobox")
         shown = "e => e.options[e.selectedIndex].text"
-        for _ in range(60):  # the kernel answers the keystrokes, then both dropdowns change
-            if boxes.nth(1).evaluate(shown) == "凉山彝族自治州":
-                break
-            page.wait_for_timeout(500)
+        # the kernel answers the keystrokes, then both dropdowns change
+        expect(boxes.nth(1).locator("option:checked")).to_have_text("凉山彝族自治州", timeout=30_000)
         assert (boxes.nth(0).evaluate(shown), boxes.nth(1).evaluate(shown)) == ("四川省", "凉山彝族自治州")
         shot(page, "region-search-zh")
 
@@ -168,7 +191,7 @@ class TestNothingLost:
         """An answer is kept in the browser across a reload; export then import restores it; clear removes it."""
         app = start(page, site_url, "zh", "company")
         app.get_by_role("button", name="否").first.click()
-        page.wait_for_timeout(2000)  # the answer is written to the browser's storage
+        wait_saved(page, "checkups-answers.json", "false")  # the answer is written to the browser's storage
         app = start(page, site_url, "zh", "company")  # a reload of the page
         assert "mod-active" in (app.get_by_role("button", name="否").first.get_attribute("class") or "")
 
@@ -197,7 +220,7 @@ class TestNothingLost:
         upload(page, app, "Upload roster", SAMPLES / "roster.csv")
         app.locator("table.checkup-findings").wait_for(timeout=60_000)
         before = shown_findings(app)
-        page.wait_for_timeout(1000)  # saved to the browser's storage
+        wait_saved(page, "checkups-roster.json", "roster.csv")  # the roster (base64) and its name are saved
         app = start(page, site_url, "en", "roster")  # a reload
         app.locator("table.checkup-findings").wait_for(timeout=60_000)
         assert shown_findings(app) == before
@@ -225,7 +248,7 @@ class TestNothingLost:
         download.value.save_as(str(report))
         html = report.read_text(encoding="utf-8")
         assert "18,000.00" in html and 'id="lcl-47"' in html and "2022-01-01" in html
-        page.wait_for_timeout(1000)
+        wait_saved(page, "checkups-calculators.json", "6000")
         app = start(page, site_url, "en", "calculators")  # a reload
         assert app.locator("input[type=text]:not([list]):visible").first.input_value() == "6000"
         app.get_by_role("button", name="Clear my data").click()

@@ -143,7 +143,9 @@ class TestCompany:
     def test_answers_kept_exported_imported_and_cleared(self, page, address, tmp_path) -> None:
         open_form(page, address, "en", "company", wait=False)
         answer(page, {"has_part_time": True, "headcount": "7"})
-        page.wait_for_timeout(600)  # saving is debounced
+        page.wait_for_function(  # saving is debounced: wait until the answers are in the browser's storage
+            "() => (localStorage.getItem('checkups-answers/1') || '').includes('headcount')", polling=100
+        )
         page.reload()
         assert page.locator('input[name="has_part_time"][value="true"]').is_checked()
         assert page.input_value('input[name="headcount"]') == "7"
