@@ -24,8 +24,8 @@ NOTEBOOKS = [
 ]
 START = 240_000  # ms: a cold start of the runtime on these 2-core machines takes 20-40 s
 
-#: the text of a file in JupyterLite's browser storage (localforage over IndexedDB, store
-#: "files", keyed by path), or null: what the kernel's working directory holds
+#: whether a file in JupyterLite's browser storage (localforage over IndexedDB, store "files",
+#: keyed by path; what the kernel's working directory holds) contains a text
 STORED = """async ([name, needle]) => {
   for (const db of await indexedDB.databases()) {
     if (!db.name || !db.name.startsWith("JupyterLite Storage")) continue;
@@ -36,7 +36,10 @@ STORED = """async ([name, needle]) => {
         const r = conn.transaction("files").objectStore("files").get(name);
         r.onsuccess = () => ok(r.result); r.onerror = () => ok(null);
       });
-      const text = value == null ? "" : typeof value.content === "string" ? value.content : JSON.stringify(value.content ?? value);
+      if (value == null || typeof value.content !== "string") continue;
+      const text = value.format === "base64"
+        ? new TextDecoder().decode(Uint8Array.from(atob(value.content), (c) => c.charCodeAt(0)))
+        : value.content;
       if (text.includes(needle)) return true;
     } finally { conn.close(); }
   }
@@ -191,7 +194,7 @@ class TestNothingLost:
         """An answer is kept in the browser across a reload; export then import restores it; clear removes it."""
         app = start(page, site_url, "zh", "company")
         app.get_by_role("button", name="否").first.click()
-        wait_saved(page, "checkups-answers.json", "false")  # the answer is written to the browser's storage
+        wait_saved(page, "checkups-answers.json", '"has_part_time": false')  # the answer is written to the browser's storage
         app = start(page, site_url, "zh", "company")  # a reload of the page
         assert "mod-active" in (app.get_by_role("button", name="否").first.get_attribute("class") or "")
 
@@ -220,7 +223,7 @@ class TestNothingLost:
         upload(page, app, "Upload roster", SAMPLES / "roster.csv")
         app.locator("table.checkup-findings").wait_for(timeout=60_000)
         before = shown_findings(app)
-        wait_saved(page, "checkups-roster.json", "roster.csv")  # the roster (base64) and its name are saved
+        wait_saved(page, "checkups-roster.json", '"name": "roster.csv"')  # the roster (base64) and its name are saved
         app = start(page, site_url, "en", "roster")  # a reload
         app.locator("table.checkup-findings").wait_for(timeout=60_000)
         assert shown_findings(app) == before
