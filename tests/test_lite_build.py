@@ -62,7 +62,9 @@ def test_kernel_packages_are_preloaded_from_the_lock(lite_out: Path):
     kernel = settings["litePluginSettings"]["@jupyterlite/pyodide-kernel-extension:kernel"]
     preload = kernel["loadPyodideOptions"]["packages"]
     source = json.loads((ROOT / "lite" / "jupyter-lite.json").read_text())["jupyter-config-data"]
-    assert preload == source["litePluginSettings"]["@jupyterlite/pyodide-kernel-extension:kernel"]["loadPyodideOptions"]["packages"]
+    assert (
+        preload == source["litePluginSettings"]["@jupyterlite/pyodide-kernel-extension:kernel"]["loadPyodideOptions"]["packages"]
+    )
     assert {"checkups", *map(build_lite.canon, build_lite.PYODIDE_ROOTS)} <= set(preload)
     assert [name for name in preload if name not in lock] == []
     assert lock["ipywidgets"]["depends"] == ["comm", "ipython", "traitlets", "widgetsnbextension"]

@@ -56,6 +56,19 @@ class TestQuestionnaire:
         assert second.answers() == {"uses_probation": True, "insurance_unpaid_contributions": "500"}
         assert (second.region.value, second.as_of.value) == ("shenzhen", AS_OF)  # the settings too
 
+    def test_saved_whole_and_only_when_changed(self, storage: FileStorage) -> None:
+        """A save leaves the whole document and no part file behind; saving the same document again does not rewrite it."""
+        storage.save({"answers": {"uses_probation": True}})
+        assert storage.load() == {"answers": {"uses_probation": True}}
+        assert sorted(p.name for p in storage.path.parent.iterdir()) == ["answers.json"]
+        written = storage.path.stat().st_mtime_ns
+        storage.path.touch()  # a later mtime, so a rewrite would show
+        touched = storage.path.stat().st_mtime_ns
+        storage.save({"answers": {"uses_probation": True}})
+        assert storage.path.stat().st_mtime_ns == touched >= written
+        storage.save({"answers": {"uses_probation": False}})
+        assert storage.load() == {"answers": {"uses_probation": False}}
+
     def test_export_import_and_clear(self, storage: FileStorage) -> None:
         app = QuestionnaireApp("en", storage=storage, as_of=AS_OF)
         app.inputs["has_union"].value = False

@@ -52,13 +52,19 @@ class SavedAnswers:
         self.link = w.HTML()
         self.buttons = w.HBox([self.export, self.upload, self.clear])
         self.paused = False  # True while answers are being restored: nothing is saved meanwhile
+        self.saves = 0  # documents saved so far, shown to tests as the class checkups-saves-N of the buttons
 
     def document(self) -> dict[str, Any]:
         return {"format": self.format, **self._get()}
 
     def save(self) -> None:
+        """Keep the document in the browser's storage; then the buttons' class ``checkups-saves-N``
+        counts the saves done (the page sees it once the file is written)."""
         if self.storage is not None and not self.paused:
             self.storage.save(self.document())
+            self.saves += 1
+            kept = tuple(c for c in self.buttons._dom_classes if not c.startswith("checkups-saves-"))
+            self.buttons._dom_classes = (*kept, f"checkups-saves-{self.saves}")
 
     def restore(self) -> bool:
         """Show the answers saved in the browser's storage, if any."""

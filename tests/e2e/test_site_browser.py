@@ -195,7 +195,7 @@ class TestPrint:
 
 
 FOCUSABLE = """() => [...document.querySelectorAll(
-  'article a[href], article button, article input, article select, article textarea, article [tabindex]')]
+  'article a[href], article button, article input, article select, article textarea, article summary, article [tabindex]')]
   .filter(e => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
   .filter((e, i, all) => {  // Tab stops once in a group of radio buttons: on its checked one, else its first
     if (e.type !== 'radio') return true;
@@ -236,7 +236,7 @@ class TestKeyboard:
             if focus["index"] < 0:
                 break
             if reached and reached[-1] == focus["index"]:
-                continue  # a date field's day, month and year are stops inside one element
+                continue  # a date field's day, month, year and calendar button are stops inside one element
             reached.append(focus["index"])
             if not focus["drawn"]:
                 undrawn.append(focus)
