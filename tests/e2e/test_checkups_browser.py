@@ -120,6 +120,7 @@ class TestCheckups:
         shot(page, f"roster-{sample}")
 
     def test_roster_bad_file(self, page, site_url, tmp_path) -> None:
+        """A CSV of prose instead of a roster shows 'Cannot audit', mentioning employee_id, with no traceback."""
         app = start(page, site_url, "en", "roster")
         bad = tmp_path / "notes.csv"
         bad.write_text("Dear HR,\nplease see attached.\n", encoding="utf-8")

@@ -101,6 +101,7 @@ class TestEveryPage:
 class TestLanguages:
     @pytest.mark.parametrize(("path", "lang", "heading"), [("", "zh", "托管"), ("en/", "en", "Trusteeship")])
     def test_home_renders_in_both_languages(self, page, site_url, path, lang, heading) -> None:
+        """The home page is Chinese at the root and English under en/, each with its heading and language switch."""
         page.goto(site_url + path)
         assert page.locator("html").get_attribute("lang") == lang
         assert heading in page.locator("h1").first.inner_text()
@@ -159,6 +160,7 @@ class TestLanguages:
             ctx.close()
 
     def test_chinese_reader_sees_no_pointer(self, page, site_url) -> None:
+        """A reader whose browser asks for Chinese sees no pointer to the English page."""
         page.goto(site_url + "services/contracts/", wait_until="networkidle")
         assert page.locator(".lang-hint").is_hidden()
 
@@ -166,6 +168,7 @@ class TestLanguages:
 class TestSearch:
     @pytest.mark.parametrize("term", ["试用期", "经济补偿"])
     def test_chinese_search(self, page, site_url, term) -> None:
+        """Searching the site for 试用期 or 经济补偿 finds at least one result without a request leaving 127.0.0.1."""
         page.goto(site_url)
         page.locator("label.md-search__icon, .md-search__input").first.click()
         box = page.locator("input.md-search__input")
@@ -179,6 +182,7 @@ class TestSearch:
 class TestPrint:
     @pytest.mark.parametrize(("path", "lang"), [("en/checklists/contracts/", "en"), ("checklists/annual/", "zh")])
     def test_checklist_prints_on_a4_with_every_item(self, page, site_url, tmp_path, path, lang) -> None:
+        """A checklist prints on A4 with every rule's title, the rules' date, the address and no navigation."""
         page.goto(site_url + path)
         pdf = tmp_path / "checklist.pdf"
         page.pdf(path=str(pdf), format="A4", print_background=True)
