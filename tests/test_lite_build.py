@@ -25,10 +25,12 @@ def lite_out(built_site: Path) -> Path:
 
 
 def test_no_sourcemaps(lite_out: Path):
+    """The JupyterLite build ships no source maps."""
     assert list(lite_out.rglob("*.map")) == []
 
 
 def test_checkups_wheel_is_served_and_indexed(lite_out: Path):
+    """The checkups wheel and the pinned ipywidgets, jupyterlab_widgets and comm wheels are served, checkups indexed."""
     wheels = [p.name for p in (lite_out / "pypi").glob("*.whl")]
     assert any(w.startswith("checkups-") for w in wheels), wheels
     for name in ("ipywidgets-8.1.9", "jupyterlab_widgets-3.0.17", "comm-0.2.3"):
@@ -38,6 +40,7 @@ def test_checkups_wheel_is_served_and_indexed(lite_out: Path):
 
 
 def test_pyodide_is_served_locally(lite_out: Path):
+    """Pyodide and every wheel of its pruned lock are on the site, and the kernel never falls back to PyPI."""
     pyodide = lite_out / "static" / "pyodide"
     for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
         assert (pyodide / name).is_file(), name
@@ -110,6 +113,7 @@ def test_no_config_names_the_cdn(lite_out: Path):
 
 
 def test_notebooks_converted(lite_out: Path):
+    """The notebooks built are the sources, each nbformat 4 with code and the python kernel, indexed."""
     sources = sorted(p.stem for p in (ROOT / "lite" / "notebooks").glob("*.py"))
     assert sources, "no notebook sources in lite/notebooks"
     built = sorted(p.stem for p in (lite_out / "files").glob("*.ipynb"))
