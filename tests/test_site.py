@@ -159,12 +159,14 @@ class TestGenerated:
 
 class TestCompleteness:
     def test_every_rule_is_on_its_service_page(self, built_site: Path, pages) -> None:
+        """Every rule has its anchor on its service area's page, in Chinese and in English."""
         for lang_prefix in ("", "en/"):
             for r in rules():
                 page = pages[f"{lang_prefix}services/{r.area.replace('_', '-')}/index.html"]
                 assert rule_anchor(r.id) in page.ids, f"{lang_prefix}{r.id}"
 
     def test_every_article_has_its_anchor(self, pages) -> None:
+        """Every article of every law has its anchor on that law's page, in Chinese and in English."""
         for lang_prefix in ("", "en/"):
             for code, law in catalog()["laws"].items():
                 page = pages[f"{lang_prefix}{law_page(code)}/index.html"]
@@ -172,12 +174,14 @@ class TestCompleteness:
                     assert article_anchor(code, number) in page.ids, f"{lang_prefix}{code} {number}"
 
     def test_every_parameter_is_listed(self, built_site: Path) -> None:
+        """The parameters page lists every parameter of the catalog, in Chinese and in English."""
         for rel in ("law/parameters/index.html", "en/law/parameters/index.html"):
             html = text_of(built_site, rel)
             for name in catalog()["parameters"]:
                 assert f"<code>{name}</code>" in html, f"{rel}: {name}"
 
     def test_checklists_hold_every_rule(self, built_site: Path) -> None:
+        """The Chinese annual checklist holds every rule's Chinese title."""
         html = text_of(built_site, "checklists/annual/index.html")
         for r in rules():
             assert r.title["zh"] in html, r.id
@@ -393,6 +397,7 @@ class TestDownloads:
                 assert doc["title"][lang] in text, path
 
     def test_atom_feed(self, built_site: Path) -> None:
+        """feed.xml is an Atom feed with one entry per update in the catalog, and there is at least one."""
         root = ET.parse(built_site / "feed.xml").getroot()
         entries = root.findall("{http://www.w3.org/2005/Atom}entry")
         assert len(entries) == len(catalog()["updates"]) > 0
