@@ -76,8 +76,10 @@ class TestEveryForm:
         assert json.loads(words)["ready"]
 
     def test_every_control_is_labelled_and_has_an_error_line(self, page) -> None:
-        """Text, date, select and check boxes have a <label for>; radios sit in a label inside a
-        fieldset with a legend; every data-field wrapper has its error line (for messages)."""
+        """Every control of a form is labelled, and every data-field wrapper has its error line (for messages).
+
+        Text, date, select and check boxes have a <label for>; radios sit in a label inside a
+        fieldset with a legend."""
         kind, _, _, parsed = page
         for c in parsed.controls:
             if c.get("type") == "radio":

@@ -84,8 +84,10 @@ def test_startup_modules_are_bytecode(lite_out: Path):
 
 
 def test_instant_checkups_share_this_pyodide(lite_out: Path, built_site: Path):
-    """The instant pages' worker loads this Pyodide and lock: checkups.instant is bytecode,
-    openpyxl (for .xlsx rosters) is in the lock with its dependency, the worker is on the site."""
+    """The instant pages' worker loads this Pyodide and lock, whose wasm is the only copy on the site.
+
+    checkups.instant is bytecode, openpyxl (for .xlsx rosters) is in the lock with its dependency,
+    and the worker is on the site."""
     import zipfile
 
     pyodide = lite_out / "static" / "pyodide"
@@ -127,8 +129,9 @@ def test_notebooks_converted(lite_out: Path):
 
 
 def test_repl_runs_checkups_in_the_browser(page, site_url):
-    """App mode: the kernel starts with the checkups wheel preloaded and runs it; nothing leaves
-    127.0.0.1 (the ``page`` fixture asserts that when it closes)."""
+    """In app mode the kernel starts with the checkups wheel preloaded and runs it.
+
+    Nothing leaves 127.0.0.1 (the ``page`` fixture asserts that when it closes)."""
     cells = ["import checkups; print('ANNUAL', checkups.calc.annual_leave_days(12))"]
     query = "kernel=python&showBanner=0&hideCodeInput=1&execute=1&" + "&".join(
         "code=" + urllib.parse.quote(c, safe="") for c in cells

@@ -103,8 +103,9 @@ class TestCheckups:
 
     @pytest.mark.parametrize("sample", ["roster.csv", "roster-zh-gb18030.csv"])
     def test_roster_upload(self, page, site_url, sample) -> None:
-        """The sample roster (also GB18030 with Chinese headers) gives exactly the expected
-        findings per employee, with their amounts, as the package does (tests/test_audit.py)."""
+        """The sample roster, UTF-8 or GB18030 with Chinese headers, shows exactly the expected findings per employee.
+
+        Their amounts match too: the package gives the same (tests/test_audit.py)."""
         from test_audit import expected
 
         app = start(page, site_url, "en", "roster")

@@ -139,9 +139,9 @@ class TestLanguages:
         assert watched.problems == []
 
     def test_english_reader_on_an_old_english_address(self, browser, site_url) -> None:
-        """A reader whose browser asks for English, arriving at an old English address (now the
-        Chinese page), is pointed to the page in English; the pointer passes axe and, once
-        dismissed, stays away."""
+        """An English-language reader at an old English address (now the Chinese page) is pointed to the English page.
+
+        The pointer passes axe and, once dismissed, stays away."""
         ctx = browser.new_context(locale="en-US")
         try:
             pg = ctx.new_page()
@@ -218,8 +218,9 @@ CHECKUP_PAGES = [
 class TestKeyboard:
     @pytest.mark.parametrize("path", CHECKUP_PAGES)
     def test_checkup_pages_by_keyboard(self, page, site_url, path) -> None:
-        """With Tab alone: the first stop is 'skip to content', which leads into the page; then
-        every link and button of the page is reached in reading order, each with its focus drawn."""
+        """With Tab alone a reader reaches the skip link first, then every link and button of the page in reading order.
+
+        The skip link ('skip to content') leads into the page, and each stop has its focus drawn."""
         page.goto(site_url + path, wait_until="networkidle")
         page.keyboard.press("Tab")
         assert page.evaluate(FOCUS)["index"] == -2  # the skip link, shown when focused
@@ -242,8 +243,9 @@ class TestKeyboard:
 
     @pytest.mark.parametrize("path", ["check-up/company/", "en/check-up/company/"])
     def test_run_a_checkup_by_keyboard(self, page, site_url, path) -> None:
-        """With Tab, Space and Enter alone a reader answers a question, reaches the check
-        button and gets the result, which is announced (a live region) and holds findings."""
+        """With Tab, Space and Enter alone a reader answers a question, reaches the check button and gets the result.
+
+        The result is announced (a live region) and holds findings."""
         page.goto(site_url + path, wait_until="networkidle")
         form = page.locator("form[data-checkup]")
         for _ in range(400):  # Tab to the first radio button of the form
