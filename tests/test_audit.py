@@ -136,6 +136,7 @@ class TestRegionalFigures:
         assert not any("more than a year after hire" in n.en for n in result.notices)
 
     def test_typed_minimum_wage_overrides(self) -> None:
+        """A typed minimum wage of 2,700 overrides Guangzhou's: a 2,600 wage owes 600.00 for January to June 2025."""
         result = audit_records(
             [{"employee_id": "A", "hire_date": "2025-01-01", "monthly_wage": "2600"}],
             as_of=AS_OF,

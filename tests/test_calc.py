@@ -36,6 +36,7 @@ class TestInputs:
             calc.untaken_leave_pay(bad, 3, on=ON)
 
     def test_end_before_start(self) -> None:
+        """A severance whose end is before its start is refused with an InputError on 'end'."""
         with pytest.raises(InputError, match="'end' must be on or after start"):
             calc.severance(5000, "2024-01-01", "2023-12-31", avg_wage=10000, min_wage=2000)
 
@@ -45,10 +46,12 @@ class TestInputs:
             calc.severance(5000, "2005-01-01", "2007-12-31", avg_wage=10000, min_wage=2000)
 
     def test_bad_date(self) -> None:
+        """An impossible hire date (2024-02-30) raises DateError."""
         with pytest.raises(DateError):
             calc.double_wage(5000, "2024-02-30", None, as_of="2024-06-01")
 
     def test_signed_before_hire(self) -> None:
+        """A contract signed before the hire date is refused with an InputError on 'signed_date'."""
         with pytest.raises(InputError, match="'signed_date' must be on or after hire_date"):
             calc.double_wage(5000, "2024-02-01", "2024-01-01", as_of="2024-06-01")
 
@@ -78,6 +81,7 @@ class TestInputs:
                         pytest.fail(f"{path.name} reads the clock ({owner}.{node.func.attr}())")
 
     def test_modules_stay_small(self) -> None:
+        """No module of the calculators is longer than 300 lines."""
         for path in CALC_DIR.glob("*.py"):
             assert len(path.read_text(encoding="utf-8").splitlines()) <= 300, path.name
 
@@ -108,6 +112,7 @@ class TestRegionalFigures:
         assert any("31,014.00" in s.en for s in result.steps)
 
     def test_probation_floor_asks_for_a_minimum_wage_that_matters(self) -> None:
+        """With no minimum wage given, the probation floor of a 3,000 wage raises MissingFigureError."""
         with pytest.raises(MissingFigureError):
             calc.min_probation_wage(3000, on=ON)
 
@@ -163,6 +168,7 @@ class TestExplanations:
         assert any("LCL-IR 25" in s.en and "first day of work" in s.en for s in result.steps)
 
     def test_unlawful_termination_is_twice_severance(self) -> None:
+        """Compensation for unlawful termination is exactly twice the severance for the same service, citing LCL 87."""
         base = calc.severance(7000, "2019-03-01", "2024-08-31", avg_wage=13704, min_wage=2500)
         double = calc.unlawful_termination(7000, "2019-03-01", "2024-08-31", avg_wage=13704, min_wage=2500)
         assert double.amount == base.amount * 2
@@ -198,6 +204,7 @@ class TestExplanations:
         assert not before.warnings
 
     def test_as_dict_is_json_ready(self) -> None:
+        """A double-wage result's as_dict() survives a JSON round trip, its amount the string 27000.00."""
         data = calc.double_wage(6000, "2025-01-15", None, as_of="2025-06-30").as_dict()
         assert json.loads(json.dumps(data, ensure_ascii=False))["amount"] == "27000.00"
 
@@ -218,11 +225,13 @@ class TestExplanations:
         assert value_at("deadlines.work_injury_application_days", dt.date(2004, 1, 1)).value == 30
 
     def test_flexible_hours_explain_the_holiday_choice(self) -> None:
+        """Holiday overtime under flexible hours has a step that cites both WPR 13 and LL 40."""
         result = calc.overtime_pay(40, hours_system="flexible", holiday_hours=8, on=ON)
         assert any("WPR 13" in s.en and "LL 40" in s.en for s in result.steps)
 
     @pytest.mark.parametrize("system", ["comprehensive", "flexible"])
     def test_workday_hours_are_not_for_other_systems(self, system) -> None:
+        """Workday overtime hours are refused under the comprehensive and the flexible hours systems."""
         with pytest.raises(InputError, match="workday_hours"):
             calc.overtime_pay(40, hours_system=system, workday_hours=3, on=ON)
 
@@ -239,6 +248,7 @@ class TestPlainNumbers:
         ("years", "days"), [(0, 0), (Decimal("0.99"), 0), (1, 5), (9.9, 5), (10, 10), (19, 10), (20, 15), (35, 15)]
     )
     def test_annual_leave_days(self, years, days) -> None:
+        """Annual leave is 0 days under 1 year of service, 5 under 10, 10 under 20 and 15 from 20 years."""
         assert calc.annual_leave_days(years, on=ON) == days
 
     @pytest.mark.parametrize(
@@ -255,9 +265,11 @@ class TestPlainNumbers:
         ],
     )
     def test_max_probation_months(self, term, task_based, months) -> None:
+        """Probation is at most 0 months for terms under 3 or task-based, 1 under 12, 2 under 36, else 6."""
         assert calc.max_probation_months(term, task_based=task_based, on=ON) == months
 
     def test_min_probation_wage(self) -> None:
+        """The probation wage floor is 80 % of the wage, rounded to the fen, but never below the minimum wage."""
         assert calc.min_probation_wage(5000, min_wage=2500, on=ON) == Decimal("4000.00")
         assert calc.min_probation_wage(3000, min_wage=2500, on=ON) == Decimal("2500.00")
         assert calc.min_probation_wage("6000.01", min_wage=2500, on=ON) == Decimal("4800.01")
@@ -265,12 +277,14 @@ class TestPlainNumbers:
 
 @pytest.mark.parametrize(("years", "days"), [(0, 0), (0.99, 0), (1, 5), (9.99, 5), (10, 10), (19, 10), (20, 15), (35, 15)])
 def test_leave_entitlement(years: float, days: int) -> None:
+    """The leave entitlement is 0, 5, 10 or 15 days by years of service, in both languages, citing PAL 3 alone."""
     limit = calc.leave_entitlement(years, on=ON)
     assert limit.value.en == f"{days} days" and limit.value.zh == f"{days} 天"
     assert [str(c) for c in limit.citations] == ["PAL 3"] and f"{days} days" in limit.steps[0].en
 
 
 def test_leave_entitlement_pro_rata_cites_the_measures() -> None:
+    """Pro-rata leave cites PAL-IM 5 for a joiner and PAL-IM 12 for a leaver; the part day is dropped."""
     joiner = calc.leave_entitlement(12, joined="2024-07-01")
     leaver = calc.leave_entitlement(12, left="2025-06-30")
     assert "PAL-IM 5" in map(str, joiner.citations) and "PAL-IM 12" in map(str, leaver.citations)
@@ -279,17 +293,20 @@ def test_leave_entitlement_pro_rata_cites_the_measures() -> None:
 
 @pytest.mark.parametrize(("term", "months"), [(None, 6), (2, 0), (3, 1), (11, 1), (12, 2), (35, 2), (36, 6)])
 def test_probation_limits(term: int | None, months: int) -> None:
+    """The longest probation for each contract term (none for 2 months, 2 for 12, 6 if open-ended) cites LCL 19 only."""
     (limit,) = calc.probation_limits(term, on=ON)
     assert limit.value.en == f"{months} months" and [str(c) for c in limit.citations] == ["LCL 19"]
 
 
 def test_part_time_probation_is_forbidden() -> None:
+    """A part-time worker may have no probation: the limit is 0 months, citing LCL 70 alone."""
     (limit,) = calc.probation_limits(12, contract_wage=5000, min_wage=2500, part_time=True, on=ON)
     assert limit.value.en == "0 months" and [str(c) for c in limit.citations] == ["LCL 70"]
 
 
 @pytest.mark.parametrize(("wage", "floor", "lowest"), [("5000", "2500", "4,000.00"), ("3000", "2600", "2,600.00")])
 def test_probation_wage_floor(wage: str, floor: str, lowest: str) -> None:
+    """The probation wage floor is 80 % of the wage or the minimum wage if higher (LCL 20, LCL-IR 15)."""
     _, limit = calc.probation_limits(12, contract_wage=wage, min_wage=floor, on=ON)
     assert limit.value.en == f"{lowest} yuan" and [str(c) for c in limit.citations] == ["LCL 20", "LCL-IR 15"]
 
@@ -305,6 +322,7 @@ def test_probation_wage_names_the_limb() -> None:
 
 class TestRegistry:
     def test_every_calculator_is_found_by_name_and_alias(self) -> None:
+        """Every calculator is found by its name and by each of its aliases."""
         for spec in calc.CALCULATORS:
             assert calc.find(spec.name) is spec
             for alias in spec.aliases:
@@ -321,6 +339,7 @@ class TestRegistry:
             assert ("region" in params) == spec.region, spec.name
 
     def test_run_fills_today_only_when_given(self) -> None:
+        """An empty as_of is filled only from a today the caller passes (27,000.00), else the run raises InputError."""
         spec = calc.find("double_wage")
         values = {"monthly_wage": "6000", "hire_date": "2025-01-15", "signed_date": "", "as_of": ""}
         assert spec.arguments(values, today=dt.date(2025, 6, 30))["as_of"] == dt.date(2025, 6, 30)
@@ -329,6 +348,7 @@ class TestRegistry:
             spec.run(values)  # no date and no "today" from the caller: the calculator asks
 
     def test_as_dict_describes_the_form(self) -> None:
+        """The calculators' as_dict() is JSON-ready: severance first, with a region and five labelled fields."""
         data = json.loads(json.dumps([s.as_dict() for s in calc.CALCULATORS], ensure_ascii=False))
         severance = data[0]
         assert severance["name"] == "severance" and severance["region"] is True

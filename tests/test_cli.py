@@ -33,6 +33,7 @@ class TestAudit:
 
     @pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
     def test_report_formats(self, run_cli, tmp_path, fmt) -> None:
+        """audit writes a non-empty text, Markdown or HTML report of the sample roster to -o and exits 0."""
         out = tmp_path / f"report.{fmt}"
         proc = run_cli(
             "audit", SAMPLES / "roster.csv", "--as-of", "2025-06-30", "--region", "guangzhou", "--format", fmt, "-o", out
@@ -68,6 +69,7 @@ class TestAudit:
         assert "Traceback" not in proc.stderr
 
     def test_bad_options(self, run_cli) -> None:
+        """An impossible --as-of date, an unknown --region or a negative --min-wage exits 2 without a traceback."""
         for args in (["--as-of", "2025-13-01"], ["--region", "atlantis"], ["--min-wage", "-1"]):
             proc = run_cli("audit", SAMPLES / "roster.csv", *args)
             assert proc.returncode == 2 and "Traceback" not in proc.stderr, args
@@ -109,6 +111,7 @@ class TestCalc:
         ],
     )
     def test_money_calculators(self, run_cli, args, amount) -> None:
+        """Each money calculator, by name or alias, prints its amount, e.g. 18,000.00 severance."""
         proc = run_cli("calc", *args, "--lang", "en")
         assert proc.returncode == 0, proc.stderr
         assert f"Amount: {amount}" in proc.stdout
@@ -126,10 +129,12 @@ class TestCalc:
         ],
     )
     def test_number_calculators(self, run_cli, args, out) -> None:
+        """A calculator that answers a number prints just that number, e.g. 6 months' probation when open-ended."""
         proc = run_cli("calc", *args)
         assert proc.returncode == 0 and proc.stdout.strip() == out
 
     def test_json(self, run_cli) -> None:
+        """calc severance --format json for Guangzhou gives the amount 18000.00 and non-empty warnings."""
         proc = run_cli("calc", "severance", "6000", "2022-01-01", "2024-12-31", "--region", "guangzhou", "--format", "json")
         data = json.loads(proc.stdout)
         assert data["amount"] == "18000.00" and data["warnings"]
@@ -159,17 +164,20 @@ class TestCalc:
             assert {f.cli or f.name for f in spec.fields} <= dests, spec.name
 
     def test_bad_choice_exits_2(self, run_cli) -> None:
+        """An unknown --hours-system (shift) exits 2 without a traceback."""
         proc = run_cli("calc", "overtime_pay", "40", "--hours-system", "shift")
         assert proc.returncode == 2 and "Traceback" not in proc.stderr
 
 
 class TestRulesAndEvaluate:
     def test_rules_listing(self, run_cli) -> None:
+        """rules --format json lists at least 40 rules, the first with id, area, scope, severity, title, citations."""
         proc = run_cli("rules", "--format", "json")
         data = json.loads(proc.stdout)
         assert len(data) >= 40 and {"id", "area", "scope", "severity", "title", "citations"} <= set(data[0])
 
     def test_evaluate(self, run_cli, tmp_path) -> None:
+        """evaluate of an answers file saying 否 to insurance registration finds only all_staff_insured."""
         answers = tmp_path / "answers.json"
         answers.write_text(
             json.dumps({"answers": {"insurance_all_staff_registered": "否"}}, ensure_ascii=False), encoding="utf-8"
@@ -179,6 +187,7 @@ class TestRulesAndEvaluate:
         assert [f["rule"] for f in json.loads(proc.stdout)["findings"]] == ["social_insurance.all_staff_insured"]
 
     def test_evaluate_bad_file(self, run_cli, tmp_path) -> None:
+        """evaluate of a file that is not JSON exits 2 with a reason that mentions JSON."""
         bad = tmp_path / "answers.json"
         bad.write_text("{not json", encoding="utf-8")
         proc = run_cli("evaluate", bad)

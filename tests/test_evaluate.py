@@ -17,8 +17,9 @@ def fired(result) -> set[str]:
 
 class TestEvaluate:
     def test_nothing_answered_nothing_found(self) -> None:
-        """No answers: no findings; every company rule is unanswered, never guessed, except the region-limited
-        ones (no region given) and those resting on a text not yet in force, which are not applicable."""
+        """With no answers nothing is found, and each company rule is unanswered or not applicable, never guessed.
+
+        Not applicable are the region-limited rules (no region given) and those resting on a text not yet in force."""
         result = evaluate({}, as_of=AS_OF)
         assert result.findings == []
         limited = {r.id for r in rules(scope="company") if r.applies_in}

@@ -95,23 +95,28 @@ class TestEvaluate:
         [("abc", "不小于 0 的数字", "number of 0 or more"), ("-5", "不小于 0 的数字", "number of 0 or more")],
     )
     def test_bad_number_gets_a_message_next_to_its_question(self, answer: str, zh: str, en: str) -> None:
+        """A headcount that is not a number of 0 or more gets, in zh and en, a plain message on it alone quoting it."""
         for lang, words in (("zh", zh), ("en", en)):
             errors = failed(instant.evaluate({"headcount": answer}, None, AS_OF, lang))
             assert list(errors) == ["headcount"] and words in errors["headcount"] and answer in errors["headcount"]
 
     def test_bad_yes_no_answer(self) -> None:
+        """A yes/no question answered 'maybe' gets only the Chinese message asking to choose 是 or 否."""
         errors = failed(instant.evaluate({"has_part_time": "maybe"}, None, AS_OF, "zh"))
         assert errors == {"has_part_time": "请选择“是”或“否”。"}
 
     def test_missing_date_and_unknown_region(self) -> None:
+        """An empty date and an unknown region are each reported on their own setting, in plain words."""
         errors = failed(instant.evaluate({}, "atlantis", "", "en"))
         assert set(errors) == {"region", "as_of"}
 
     def test_impossible_date(self) -> None:
+        """An impossible date (2025-02-30) is reported on the date setting as no such day."""
         errors = failed(instant.evaluate({}, None, "2025-02-30", "en"))
         assert "no such day" in errors["as_of"]
 
     def test_unknown_and_empty_answers_are_ignored(self) -> None:
+        """An answer to an unknown question and an empty answer are ignored: the check succeeds with no findings."""
         out = instant.evaluate({"no_such_question": "1", "headcount": ""}, None, AS_OF, "en")
         assert out["ok"] is True and out["findings"] == []
 
@@ -132,6 +137,7 @@ class TestHidden:
         assert rule not in instant.hidden("guangzhou", "2025-09-01", "zh")["hidden"]
 
     def test_reasons_are_plain(self) -> None:
+        """Every reason given for a hidden rule (Chinese, no region) is in plain words, without internal names."""
         for reason in instant.hidden(None, AS_OF, "zh")["hidden"].values():
             assert_plain(reason)
 
@@ -160,6 +166,7 @@ class TestAudit:
 
     @pytest.mark.parametrize("lang", ["zh", "en"])
     def test_row_errors_by_line_and_column_in_plain_words(self, lang: str) -> None:
+        """Bad roster rows are reported by line and column in the page's language and in plain words."""
         out = instant.audit((SAMPLES / "roster-with-errors.csv").read_bytes(), "r.csv", "guangzhou", AS_OF, lang, ROOT)
         assert out["ok"] is True and out["audited"] == 2
         lines = {(e["row"], e["column"]) for e in out["row_errors"]}
@@ -188,10 +195,12 @@ class TestAudit:
         ],
     )
     def test_unusable_files(self, data: bytes, name: str, words: str) -> None:
+        """An empty, header-less, .xls, damaged .xlsx or PDF upload gets a plain reason on the file field."""
         errors = failed(instant.audit(data, name, None, AS_OF, "en"), frozenset(COLUMNS))
         assert list(errors) == ["file"] and words in errors["file"]
 
     def test_bad_minimum_wage_setting(self) -> None:
+        """A minimum wage setting that is not a number (lots) is reported on the min_wage field, quoting it."""
         errors = failed(instant.audit(b"employee_id,hire_date\nA,2025-01-01\n", "a.csv", None, AS_OF, "zh", min_wage="lots"))
         assert "min_wage" in errors and "lots" in errors["min_wage"]
 
@@ -250,22 +259,26 @@ class TestCalculate:
         ],
     )
     def test_bad_values_get_a_message_next_to_their_field(self, values: dict, field: str, words: str) -> None:
+        """Each bad severance value (not a number, no such day, end too early, missing) is reported on its own field."""
         errors = failed(instant.calculate("severance", values, "guangzhou", AS_OF, "en"))
         key = f"severance.{field}"
         assert list(errors) == [key] and words in errors[key]
 
     def test_hours_system_conflicts(self) -> None:
+        """Workday hours when flexible, or worked hours when not comprehensive, are each reported on their field."""
         values = {"hourly_wage": "30", "workday_hours": "10", "hours_system": "flexible"}
         assert list(failed(instant.calculate("overtime_pay", values, None, AS_OF, "zh"))) == ["overtime_pay.workday_hours"]
         values = {"hourly_wage": "30", "worked_hours": "10"}
         assert list(failed(instant.calculate("overtime_pay", values, None, AS_OF, "zh"))) == ["overtime_pay.worked_hours"]
 
     def test_unknown_calculator_and_bad_choice(self) -> None:
+        """An unknown calculator fails plainly, and an unknown overtime period is reported on its field."""
         failed(instant.calculate("nope", {}, None, AS_OF, "en"))
         errors = failed(instant.calculate("overtime_pay", {"hourly_wage": "30", "period": "decade"}, None, AS_OF, "en"))
         assert list(errors) == ["overtime_pay.period"]
 
     def test_page_date_required(self) -> None:
+        """A calculation without the page's date is reported on the date setting (as_of)."""
         errors = failed(instant.calculate("untaken_leave_pay", {"monthly_wage": "1", "days": "1"}, None, "", "en"))
         assert list(errors) == ["as_of"]
 
@@ -296,12 +309,14 @@ class TestHandle:
         assert_plain(missing["message"])
 
     def test_audit_takes_the_file_apart(self) -> None:
+        """An audit request to handle() reads the roster from the bytes passed beside the JSON (16 rows)."""
         request = {"op": "audit", "args": {"filename": "roster.csv", "region": "guangzhou", "as_of": AS_OF, "lang": "zh"}}
         out = json.loads(instant.handle(json.dumps(request), (SAMPLES / "roster.csv").read_bytes()))
         assert out["ok"] is True and out["rows"] == 16
 
     @pytest.mark.parametrize("request_text", ['{"op": "bogus", "args": {"lang": "en"}}', "not json"])
     def test_anything_unexpected_is_a_plain_message(self, request_text: str) -> None:
+        """An unknown operation or a request that is not JSON gets a plain message, with the debug detail."""
         out = json.loads(instant.handle(request_text))
         assert out["ok"] is False and out["debug"]
         assert_plain(out["message"])
@@ -309,10 +324,12 @@ class TestHandle:
 
 class TestFragment:
     def test_headings_down_and_links_to_the_site(self) -> None:
+        """fragment() moves headings down a level and sends article anchors to the English law pages."""
         report = '<html><head><title>t</title></head><body><h1>A</h1><h3>B</h3><a href="#lcl-ir-6">x</a><a href="#top">y</a></body></html>'
         body = fragment(report, "../", "en")
         assert body.startswith("<h2>A</h2><h4>B</h4>")
         assert 'href="../en/law/lcl-ir/#lcl-ir-6"' in body and 'href="#top"' in body
 
     def test_no_site_root_keeps_anchors(self) -> None:
+        """Without a site root, fragment() leaves an article anchor (#lcl-82) as it is."""
         assert 'href="#lcl-82"' in fragment('<body><a href="#lcl-82">x</a></body>', None, "zh")

@@ -76,8 +76,10 @@ class TestEveryForm:
         assert json.loads(words)["ready"]
 
     def test_every_control_is_labelled_and_has_an_error_line(self, page) -> None:
-        """Text, date, select and check boxes have a <label for>; radios sit in a label inside a
-        fieldset with a legend; every data-field wrapper has its error line (for messages)."""
+        """Every control of a form is labelled, and every data-field wrapper has its error line (for messages).
+
+        Text, date, select and check boxes have a <label for>; radios sit in a label inside a
+        fieldset with a legend."""
         kind, _, _, parsed = page
         for c in parsed.controls:
             if c.get("type") == "radio":
@@ -92,6 +94,7 @@ class TestEveryForm:
         assert "\n" not in page[2]
 
     def test_region_picker_from_the_region_data(self, page) -> None:
+        """Each form offers every province and city of the region data, and has province, city and date controls."""
         _, _, text, parsed = page
         values = set(re.findall(r'<option value="([a-z0-9.-]+)"', text))
         assert set(provinces()) <= values and {k for p in provinces() for k in children(p)} <= values
@@ -104,6 +107,7 @@ def names(kind: str) -> set[str]:
 
 class TestCompany:
     def test_every_question_once(self) -> None:
+        """The company form's named controls are exactly the questions and the region and date settings."""
         assert names("company") == set(questions()) | SETTINGS
 
     def test_yes_no_questions_have_three_answers(self) -> None:
@@ -125,12 +129,14 @@ class TestCompany:
         assert css in text
 
     def test_notes_for_region_and_good_practice(self) -> None:
+        """The company form notes a Guangdong-only rule and a good practice that is not a legal duty."""
         text = instant_form("company", "en", "../../")
         assert "Applies only in: Guangdong" in text and "Good practice, not a legal duty" in text
 
 
 class TestRoster:
     def test_columns_table_and_templates(self) -> None:
+        """The Chinese roster form lists each column's Chinese name and links both CSV templates."""
         text = instant_form("roster", "zh", "../../")
         for name, column in COLUMNS.items():
             assert f"<code>{name}</code></td><td>{column.zh}</td>" in text
@@ -138,15 +144,18 @@ class TestRoster:
         assert [unquote(x) for x in links] == ["\ufeff" + template_csv("zh"), "\ufeff" + template_csv("en")]
 
     def test_controls(self) -> None:
+        """The roster form's controls are exactly the settings, the minimum wage and the file."""
         assert names("roster") == SETTINGS | {"min_wage", "file"}
 
 
 class TestCalculators:
     def test_every_field_of_every_calculator_in_the_registry(self) -> None:
+        """The calculators form has the settings and one control per field of each calculator shown."""
         shown = [c for c in calc.CALCULATORS if c.ui]
         assert names("calculators") == SETTINGS | {f"{c.name}.{f.name}" for c in shown for f in c.fields}
 
     def test_choices_start_at_their_default(self) -> None:
+        """Each choice of the overtime calculator is a select with its default option selected."""
         text = instant_form("calculators", "en", "../../")
         spec = calc.find("overtime_pay")
         for f in spec.fields:
@@ -155,6 +164,7 @@ class TestCalculators:
                 assert f'<option value="{f.default}" selected>' in text
 
     def test_one_submit_button_per_calculator(self) -> None:
+        """The calculators form has one submit button per calculator shown in the UI, in the registry's order."""
         text = instant_form("calculators", "zh", "../../")
         shown = [c.name for c in calc.CALCULATORS if c.ui]
         assert re.findall(r'<button type="submit"[^>]* name="calculator" value="(\w+)"', text) == shown

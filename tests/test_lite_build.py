@@ -16,7 +16,6 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import build_lite  # noqa: E402
 
-
 OUTPUT_TIMEOUT_MS = 120_000
 
 
@@ -27,11 +26,12 @@ def lite_out(built_site: Path) -> Path:
 
 
 def test_no_sourcemaps(lite_out: Path):
-    """The build ships no JavaScript sourcemaps (they are large and not needed to run)."""
+    """The JupyterLite build ships no source maps."""
     assert list(lite_out.rglob("*.map")) == []
 
 
 def test_checkups_wheel_is_served_and_indexed(lite_out: Path):
+    """The checkups wheel and the pinned ipywidgets, jupyterlab_widgets and comm wheels are served, checkups indexed."""
     wheels = [p.name for p in (lite_out / "pypi").glob("*.whl")]
     assert any(w.startswith("checkups-") for w in wheels), wheels
     for pin in build_lite.PIPLITE_WHEELS:  # the pins as scripts/build_lite.py writes them
@@ -42,6 +42,7 @@ def test_checkups_wheel_is_served_and_indexed(lite_out: Path):
 
 
 def test_pyodide_is_served_locally(lite_out: Path):
+    """Pyodide and every wheel of its pruned lock are on the site, and the kernel never falls back to PyPI."""
     pyodide = lite_out / "static" / "pyodide"
     for name in [*build_lite.PYODIDE_CORE, "pyodide-lock.json"]:
         assert (pyodide / name).is_file(), name
@@ -86,8 +87,10 @@ def test_startup_modules_are_bytecode(lite_out: Path):
 
 
 def test_instant_checkups_share_this_pyodide(lite_out: Path, built_site: Path):
-    """The instant pages' worker loads this Pyodide and lock: checkups.instant is bytecode,
-    openpyxl (for .xlsx rosters) is in the lock with its dependency, the worker is on the site."""
+    """The instant pages' worker loads this Pyodide and lock, whose wasm is the only copy on the site.
+
+    checkups.instant is bytecode, openpyxl (for .xlsx rosters) is in the lock with its dependency,
+    and the worker is on the site."""
     import zipfile
 
     pyodide = lite_out / "static" / "pyodide"
@@ -115,6 +118,7 @@ def test_no_config_names_the_cdn(lite_out: Path):
 
 
 def test_notebooks_converted(lite_out: Path):
+    """The notebooks built are the sources, each nbformat 4 with code and the python kernel, indexed."""
     sources = sorted(p.stem for p in (ROOT / "lite" / "notebooks").glob("*.py"))
     assert sources, "no notebook sources in lite/notebooks"
     built = sorted(p.stem for p in (lite_out / "files").glob("*.ipynb"))
@@ -128,8 +132,9 @@ def test_notebooks_converted(lite_out: Path):
 
 
 def test_repl_runs_checkups_in_the_browser(page, site_url, built_site):
-    """App mode: the kernel starts with the checkups wheel preloaded and runs it; nothing leaves
-    127.0.0.1 (the ``page`` fixture asserts that when it closes)."""
+    """In app mode the kernel starts with the checkups wheel preloaded and runs it.
+
+    Nothing leaves 127.0.0.1 (the ``page`` fixture asserts that when it closes)."""
     cells = ["import checkups; print('ANNUAL', checkups.calc.annual_leave_days(12))"]
     query = "kernel=python&showBanner=0&hideCodeInput=1&execute=1&" + "&".join(
         "code=" + urllib.parse.quote(c, safe="") for c in cells

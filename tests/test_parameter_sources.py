@@ -75,7 +75,9 @@ class TestStaleAverageWages:
         assert value_at(AVG, D(2025, 7, 3), "shandong").value == 7506
 
     def test_no_figure_is_served_after_a_newer_one_is_due(self) -> None:
-        """Every figure of data year Y ends by the day Y+1's is due, up to the latest day in the data,
+        """No average wage is served after the next year's figure is due, unless that one was published late.
+
+        Every figure of data year Y ends by the day Y+1's is due, up to the latest day in the data,
         except where Y+1's figure has a recorded publication date after that day."""
         published_late = {("shanghai", "2021-07-01"), ("shandong", "2024-07-01"), ("xinjiang", "2024-07-01"),
                           ("shanxi", "2025-07-01")}  # fmt: skip

@@ -57,6 +57,7 @@ class TestModel:
                     assert v["code"][:2] == REGIONS[v["province"]]["code"][:2], rid
 
     def test_names_in_both_languages(self) -> None:
+        """Every region has a Chinese name in Chinese characters and an English name in ASCII."""
         for rid, v in REGIONS.items():
             assert v["name"]["zh"] and v["name"]["en"], rid
             assert re.search(r"[\u4e00-\u9fff]", v["name"]["zh"]) and v["name"]["en"].isascii(), rid
@@ -65,20 +66,24 @@ class TestModel:
 class TestResolve:
     @pytest.mark.parametrize("text", ["成都", "成都市", "510100", "chengdu", "Chengdu"])
     def test_city_by_name_code_or_id(self, text: str) -> None:
+        """Chengdu resolves from 成都, 成都市, its code 510100, its id and its English name."""
         assert regions.resolve(text) == "chengdu"
 
     @pytest.mark.parametrize(("text", "expected"), [("四川", "sichuan"), ("四川省", "sichuan"), ("新疆维吾尔自治区", "xinjiang"),
                                                     ("广西", "guangxi"), ("阿克苏地区", "aksu"), ("阿克苏", "aksu"), ("凉山", "liangshan"),
                                                     ("吉林省", "jilin"), ("吉林市", "jilin-jilin"), ("海南", "hainan"), ("仙桃", "xiantao")])  # fmt: skip
     def test_suffixes_and_short_forms(self, text: str, expected: str) -> None:
+        """Regions resolve with or without suffixes like 省, 市 and 地区, and 吉林省 and 吉林市 stay apart."""
         assert regions.resolve(text) == expected
 
     def test_ambiguous_names_the_candidates(self) -> None:
+        """An ambiguous name (吉林) raises RegionError listing the province and the city, with the city's code."""
         with pytest.raises(regions.RegionError) as err:
             regions.resolve("吉林")
         assert err.value.candidates == ["jilin", "jilin-jilin"] and "220200" in str(err.value)
 
     def test_unknown(self) -> None:
+        """An unknown region (Atlantis) raises RegionError quoting the name."""
         with pytest.raises(regions.RegionError, match="unknown region 'Atlantis'"):
             regions.resolve("Atlantis")
 
@@ -149,6 +154,7 @@ class TestFigures:
                 assert (m["effective"], m.get("notice"), m["source"]) == (h["effective"], h.get("notice"), h["source"]), region
 
     def test_average_wages_say_their_basis_and_year(self) -> None:
+        """Every published average wage states a known basis and a data year from 2015 to the year it takes effect."""
         bases = {"全口径城镇单位就业人员", "城镇非私营单位", "城镇非私营单位在岗职工", "法人单位", "other"}
         for region, entries in catalog()["parameters"]["average_wage.monthly"]["values"].items():
             for e in entries:
@@ -163,6 +169,7 @@ class TestFigures:
             assert value_at(name, D(2026, 12, 1)).value is False
 
     def test_bounds_are_derived_from_the_data(self) -> None:
+        """Minimum wage bounds are the lowest and highest figures in force; Sichuan's are 2,200 and 2,330."""
         low, high = figures.bounds("minimum_wage.monthly", D(2026, 12, 1))
         stored = [f.value for f in figures.in_force(D(2026, 12, 1), parameter="minimum_wage.monthly") if f.value is not None]
         assert (low.value, high.value) == (min(stored), max(stored))
@@ -173,25 +180,30 @@ class TestFigures:
 class TestInterfaces:
     @pytest.mark.parametrize("region", ["成都", "510100"])
     def test_chengdu_severance(self, region: str, capsys) -> None:
+        """calc severance of 9,000 for 成都 or 510100, 2018-03 to 2025-10, prints 72,000.00."""
         assert main(["calc", "severance", "9000", "2018-03-01", "2025-10-31", "--region", region]) == 0
         assert "72,000.00" in capsys.readouterr().out
 
     def test_api_takes_names(self) -> None:
+        """The API takes a region's Chinese name or its code: 成都市 and 510100 both find Chengdu's figures."""
         assert calc.severance(9000, "2018-03-01", "2025-10-31", region="成都市").amount == 72000
         assert value_at("minimum_wage.monthly", D(2026, 12, 1), "510100").region == "sichuan.t1"
 
     def test_ambiguous_region_exits_2(self, capsys) -> None:
+        """An ambiguous --region (suzhou) exits 2 naming both candidates, suzhou-jiangsu and suzhou-anhui."""
         assert main(["calc", "severance", "9000", "2018-03-01", "2025-10-31", "--region", "suzhou"]) == 2
         err = capsys.readouterr().err
         assert "suzhou-jiangsu" in err and "suzhou-anhui" in err
 
     def test_figures_json(self, capsys) -> None:
+        """figures --format json for 成都 on 2026-12-01 gives one row with every key: Sichuan's tier 1 at 2,330."""
         assert main(["figures", "minimum_wage.monthly", "--region", "成都", "--on", "2026-12-01", "--format", "json"]) == 0
         (row,) = json.loads(capsys.readouterr().out)
         assert set(row) == {"region", "name", "level", "parameter", "value", "unit", "effective", "verified", "source"}
         assert (row["region"], row["level"], row["value"]) == ("sichuan.t1", "tier", 2330)
 
     def test_figures_whole_country(self, capsys) -> None:
+        """Hourly figures for the whole country give national, province and tier rows, that parameter only."""
         assert main(["figures", "minimum_wage.hourly", "--on", "2025-01-01", "--format", "json"]) == 0
         rows = json.loads(capsys.readouterr().out)
         assert {r["level"] for r in rows} >= {"national", "province", "tier"}
@@ -202,11 +214,13 @@ class TestUpdateFigures:
     FIXTURE = ROOT / "tests" / "fixtures" / "mohrss-minimum-wage.html"
 
     def test_reads_the_table_layout(self) -> None:
+        """read_table reads the fixture's date (2026-01-01) and rows, first Beijing's 2,540 and 27.7 from 2025-09-01."""
         rows, stamp = update_figures.read_table(self.FIXTURE)
         assert stamp == D(2026, 1, 1)
         assert rows[0] == {"region": "北京", "date": D(2025, 9, 1), "monthly": [2540.0], "hourly": [27.7]}
 
     def test_prints_differences_and_exits_1(self) -> None:
+        """update_figures.py prints Sichuan as new, Shanghai changed, Tianjin missing, not Beijing, and exits 1."""
         out = subprocess.run(
             [sys.executable, "scripts/update_figures.py", str(self.FIXTURE)], cwd=ROOT, capture_output=True, text=True
         )
@@ -216,6 +230,7 @@ class TestUpdateFigures:
         assert "beijing" not in kinds and "shenzhen" not in kinds
 
     def test_write_adds_unverified_standards(self, tmp_path: Path) -> None:
+        """--write adds Sichuan's new standard as unverified with no cities, and it compiles to 2,400."""
         data = tmp_path / "data"
         shutil.copytree(ROOT / "checkups" / "data" / "regions", data / "regions")
         update_figures.main([str(self.FIXTURE), "--write", "--data", str(data)])

@@ -94,6 +94,7 @@ class TestHtml:
         assert f"{float(total):,.2f}" in html
 
     def test_errors_are_listed(self, result) -> None:
+        """The HTML report lists the row number of every rejected roster row."""
         html = report.to_html(result, "en")
         for error in result.errors:
             assert f">{error.row}<" in html
@@ -112,6 +113,7 @@ class TestHtml:
 class TestMarkdown:
     @pytest.mark.parametrize("lang", ["zh", "en"])
     def test_sections(self, sample, lang) -> None:
+        """The Markdown report has a title, a section per rule, a row per finding, and LCL 82 cited."""
         md = report.to_markdown(sample, lang)
         assert md.startswith("# ")
         assert len(re.findall(r"^### ", md, flags=re.M)) == len({f.rule for f in sample.findings})
@@ -119,6 +121,7 @@ class TestMarkdown:
         assert ("LCL 82" in md) if lang == "en" else ("第82条" in md)
 
     def test_questionnaire_report(self) -> None:
+        """The questionnaire's Markdown report has its title and 3,000.00; its Chinese text cites SIL 58."""
         result = evaluate({"insurance_all_staff_registered": False, "insurance_unpaid_contributions": 1000}, as_of="2025-06-30")
         md = report.to_markdown(result, "en")
         assert "Company labour compliance check-up" in md and "3,000.00" in md
@@ -198,8 +201,9 @@ class TestLargeRosters:
 
     @pytest.mark.parametrize("n", [LIMIT, LIMIT + 1])
     def test_rows_not_audited_are_cut_beyond_the_limit(self, tmp_path, n) -> None:
-        """Up to LIMIT problems of rejected rows are all listed; beyond, the page lists LIMIT and
-        links <name>-rows-not-audited.csv, which holds every one with its line and column."""
+        """Up to LIMIT problems of rejected rows are listed; beyond, LIMIT and a link to a CSV of all.
+
+        The file <name>-rows-not-audited.csv holds every problem with its line and column."""
         from checkups.audit import audit_records
 
         rows = [{"employee_id": f"E{i:04d}", "hire_date": "2025-02-30"} for i in range(n)]

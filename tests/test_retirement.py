@@ -81,11 +81,13 @@ class TestStatutoryRetirement:
 
     @pytest.mark.parametrize("birth", ["1965-13-01", "1965-02-30", "sometime", ""])
     def test_a_bad_birth_date_is_a_clear_error(self, birth: str) -> None:
+        """A malformed, impossible or empty birth date is an InputError on the birth_date field."""
         with pytest.raises(InputError) as err:
             statutory_retirement(birth, "male_60")
         assert err.value.field == "birth_date"
 
     def test_as_dict_is_json(self) -> None:
+        """A woman born 1975-03-20 (女50) retires on 2025-05-20 at 50 years 2 months, as the JSON shows."""
         r = statutory_retirement("1975-03-20", "女50")
         data = json.loads(json.dumps(r.as_dict(), ensure_ascii=False))
         assert data["date"] == "2025-05-20" and data["month"] == "2025-05" and data["age"] == {"years": 50, "months": 2}
@@ -124,6 +126,7 @@ class TestReminder:
         ],
     )
     def test_the_window_is_90_days_inclusive(self, as_of: str, days_left: int, due: bool) -> None:
+        """The reminder is due from 90 days before the statutory date to the day itself, not a day earlier or later."""
         r = retirement_reminder("1965-01-15", "male_60", as_of)
         assert (r.days_left, r.due, r.reached, r.window_days) == (days_left, due, days_left < 0, REMINDER_DAYS)
         assert r.message.zh and r.message.en and "2025-02-15" in r.message.en
@@ -140,11 +143,13 @@ class TestReminder:
 
     @pytest.mark.parametrize("days", [-1, 1.5, "90", True])
     def test_a_bad_window_is_a_clear_error(self, days) -> None:
+        """A negative, fractional, text or boolean window is an InputError on the days field."""
         with pytest.raises(InputError) as err:
             retirement_reminder("1965-01-15", "male_60", "2025-01-01", days=days)
         assert err.value.field == "days"
 
     def test_a_bad_as_of_is_a_clear_error(self) -> None:
+        """An as_of that is not a date (tomorrow) is an InputError on the as_of field."""
         with pytest.raises(InputError) as err:
             retirement_reminder("1965-01-15", "male_60", "tomorrow")
         assert err.value.field == "as_of"

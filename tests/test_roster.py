@@ -117,11 +117,13 @@ class TestCells:
         assert roster.line == [2, 3]
 
     def test_tab_and_semicolon_separated(self) -> None:
+        """Tab- and semicolon-separated rosters are read like comma-separated ones."""
         for sep in ("\t", ";"):
             roster = read(f"employee_id{sep}hire_date\nE1{sep}2025-01-01\n")
             assert roster.columns["employee_id"] == ["E1"]
 
     def test_crlf_line_ends(self) -> None:
+        """A roster with CRLF line ends reads every row, numbered by its line."""
         roster = read("employee_id,hire_date\r\nE1,2025-01-01\r\nE2,2025-01-02\r\n")
         assert roster.columns["employee_id"] == ["E1", "E2"] and roster.line == [2, 3]
 
@@ -141,29 +143,35 @@ class TestXlsx:
         assert roster.columns["monthly_wage"] == [Decimal("6000"), Decimal("5500.5")]
 
     def test_damaged_xlsx(self) -> None:
+        """Bytes that start like an .xlsx but are not one raise RosterError saying the file cannot be opened."""
         with pytest.raises(RosterError, match="cannot be opened"):
             read_roster(b"PK\x03\x04not really a zip")
 
 
 class TestUnusable:
     def test_missing_file(self, tmp_path: Path) -> None:
+        """A missing roster file raises RosterError saying there is no such file."""
         with pytest.raises(RosterError, match="no such file"):
             read_roster(tmp_path / "nope.csv")
 
     def test_empty_file(self, tmp_path: Path) -> None:
+        """An empty roster file raises RosterError saying it is empty."""
         (tmp_path / "empty.csv").write_bytes(b"")
         with pytest.raises(RosterError, match="empty"):
             read_roster(tmp_path / "empty.csv")
 
     def test_binary_file(self) -> None:
+        """Arbitrary binary bytes raise RosterError instead of being read as a roster."""
         with pytest.raises(RosterError):
             read_roster(bytes(range(256)) * 4)
 
     def test_old_xls(self) -> None:
+        """An old binary .xls file raises RosterError naming the .xls format."""
         with pytest.raises(RosterError, match=r"\.xls"):
             read_roster(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
 
     def test_not_a_table(self) -> None:
+        """A letter instead of a table raises RosterError that mentions the employee_id column."""
         with pytest.raises(RosterError, match="employee_id"):
             read("Dear HR,\nplease find the roster attached.\n")
 

@@ -159,12 +159,14 @@ class TestGenerated:
 
 class TestCompleteness:
     def test_every_rule_is_on_its_service_page(self, built_site: Path, pages) -> None:
+        """Every rule has its anchor on its service area's page, in Chinese and in English."""
         for lang_prefix in ("", "en/"):
             for r in rules():
                 page = pages[f"{lang_prefix}services/{r.area.replace('_', '-')}/index.html"]
                 assert rule_anchor(r.id) in page.ids, f"{lang_prefix}{r.id}"
 
     def test_every_article_has_its_anchor(self, pages) -> None:
+        """Every article of every law has its anchor on that law's page, in Chinese and in English."""
         for lang_prefix in ("", "en/"):
             for code, law in catalog()["laws"].items():
                 page = pages[f"{lang_prefix}{law_page(code)}/index.html"]
@@ -172,12 +174,14 @@ class TestCompleteness:
                     assert article_anchor(code, number) in page.ids, f"{lang_prefix}{code} {number}"
 
     def test_every_parameter_is_listed(self, built_site: Path) -> None:
+        """The parameters page lists every parameter of the catalog, in Chinese and in English."""
         for rel in ("law/parameters/index.html", "en/law/parameters/index.html"):
             html = text_of(built_site, rel)
             for name in catalog()["parameters"]:
                 assert f"<code>{name}</code>" in html, f"{rel}: {name}"
 
     def test_checklists_hold_every_rule(self, built_site: Path) -> None:
+        """The Chinese annual checklist holds every rule's Chinese title."""
         html = text_of(built_site, "checklists/annual/index.html")
         for r in rules():
             assert r.title["zh"] in html, r.id
@@ -225,8 +229,9 @@ class TestLinks:
         assert external == []
 
     def test_both_languages_and_switch(self, pages) -> None:
-        """Chinese pages (at the root) are lang=zh, English ones (under en/) lang=en; the language
-        switch of each goes to the same page in the other language (its <a hreflang>)."""
+        """Chinese pages (at the root) are lang=zh, English ones (under en/) lang=en, each switching to the other.
+
+        The language switch of each goes to the same page in the other language (its <a hreflang>)."""
         for rel, page in pages.items():
             if rel == "404.html":
                 continue
@@ -238,8 +243,9 @@ class TestLinks:
             assert twin == (rel.removeprefix("en/") if lang == "en" else "en/" + rel), rel
 
     def test_hreflang_alternates_in_the_sitemap(self, pages, sitemap, site_path) -> None:
-        """sitemap.xml lists every page of both languages, each with both language versions;
-        the pages carry no <link rel=alternate> (Material would fetch a sitemap.xml beside each)."""
+        """sitemap.xml lists every page of both languages, each with both language versions.
+
+        The pages carry no <link rel=alternate> (Material would fetch a sitemap.xml beside each)."""
         base = next(loc for loc in sitemap if urlsplit(loc).path == site_path)
         built = {base + rel.removesuffix("index.html") for rel in pages if rel != "404.html"}
         assert set(sitemap) == built
@@ -295,8 +301,9 @@ class TestNavigation:
         assert bad == []
 
     def test_every_page_starts_with_its_title(self) -> None:
-        """Each page's first element is its H1 (after the generator's comment), so MkDocs never
-        falls back to the file name for its title, nav label or <title>."""
+        """Each page's first element is its H1 (after the generator's comment).
+
+        So MkDocs never falls back to the file name for its title, nav label or <title>."""
         for path in (ROOT / "docs").rglob("*.md"):
             lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
             first = lines[1] if is_generated(lines[0]) else lines[0]
@@ -321,8 +328,9 @@ class TestHome:
         ],
     )
     def test_three_ways_in_then_what_trusteeship_is(self, built_site: Path, rel, audiences, explained) -> None:
-        """The home page leads with three audience cards (owner, agency, bureau), each one
-        sentence and a button to its way in; the explanation of trusteeship follows them."""
+        """The home page leads with three audience cards (owner, agency, bureau), then explains trusteeship.
+
+        Each card is one sentence and a button to its way in; the explanation of trusteeship follows them."""
         html = text_of(built_site, rel)
         content = html[html.index('<article class="md-content__inner') :]
         cards = re.search(r'<div class="grid cards audience">(.*?)</div>', content, re.S)
@@ -340,8 +348,9 @@ class TestHome:
 
 class TestMoved:
     def test_every_old_chinese_address_forwards(self, built_site: Path, pages) -> None:
-        """Each old Chinese address zh/<page>/ is a small page that forwards to <page>/, keeping
-        the #anchor; nothing else is under zh/ and it loads nothing."""
+        """Each old Chinese address zh/<page>/ is a small page that forwards to <page>/, keeping the #anchor.
+
+        Nothing else is under zh/, and it loads nothing."""
         chinese = {rel for rel in pages if not rel.startswith("en/") and rel != "404.html"}
         stubs = {p.relative_to(built_site).as_posix() for p in (built_site / "zh").rglob("*") if p.is_file()}
         assert stubs == {"zh/" + rel for rel in chinese}
@@ -354,8 +363,9 @@ class TestMoved:
             assert page.resources == [] and set(page.links) == {target}, rel
 
     def test_english_readers_are_pointed_to_the_english_page(self, built_site: Path, pages) -> None:
-        """The Chinese pages sit at the English pages' old addresses: each carries a (hidden)
-        pointer to the same page in English, which javascripts/language.js shows."""
+        """Each Chinese page carries a hidden pointer to the same page in English, which javascripts/language.js shows.
+
+        The Chinese pages sit at the English pages' old addresses."""
         for rel in pages:
             if rel.startswith("en/") or rel == "404.html":
                 continue
@@ -367,8 +377,9 @@ class TestMoved:
 
 class TestNotFound:
     def test_not_found_page(self, built_site: Path, pages, site_path) -> None:
-        """404.html is Chinese-first with English, links absolutely under the site's path (a host
-        serves it at any depth) and offers both home pages."""
+        """404.html is Chinese-first with English, links absolutely under the site's path and offers both home pages.
+
+        The links are absolute because a host serves it at any depth."""
         page = pages["404.html"]
         html = text_of(built_site, "404.html")
         assert page.lang == "zh" and "找不到这个页面" in html and "Page not found" in html
@@ -393,6 +404,7 @@ class TestDownloads:
                 assert doc["title"][lang] in text, path
 
     def test_atom_feed(self, built_site: Path) -> None:
+        """feed.xml is an Atom feed with one entry per update in the catalog, and there is at least one."""
         root = ET.parse(built_site / "feed.xml").getroot()
         entries = root.findall("{http://www.w3.org/2005/Atom}entry")
         assert len(entries) == len(catalog()["updates"]) > 0
@@ -400,8 +412,10 @@ class TestDownloads:
 
 class TestWorkflow:
     def test_pages_workflow_makes_the_zip_and_releases_it(self) -> None:
-        """The Pages workflow builds for the Pages address, zips the built site (one folder) as a
-        workflow artifact, and attaches the zip to the release of a version tag."""
+        """The Pages workflow builds for the Pages address, zips the site and attaches the zip to a version's release.
+
+        The built site (one folder) is zipped as a workflow artifact, and the zip is attached to the release
+        of a version tag."""
         import yaml
 
         jobs = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))["jobs"]

@@ -101,4 +101,5 @@ class TestValueAt:
             region_chain("atlantis")
 
     def test_region_chain(self) -> None:
+        """Shenzhen's region chain runs from the city to Guangdong and then to the national level."""
         assert region_chain("shenzhen") == ("shenzhen", "guangdong", "national")

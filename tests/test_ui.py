@@ -27,6 +27,7 @@ def storage(tmp_path: Path) -> FileStorage:
 
 class TestQuestionnaire:
     def test_answers_give_findings_with_linked_citations(self) -> None:
+        """An uninsured-staff answer with 1,000 unpaid finds 1,000.00 (fine 1,000 to 3,000), its citation linked."""
         app = QuestionnaireApp("zh", as_of=AS_OF)
         app.inputs["insurance_all_staff_registered"].value = False
         app.inputs["insurance_unpaid_contributions"].value = "1,000"
@@ -38,6 +39,7 @@ class TestQuestionnaire:
         assert app.links.value.startswith('<a download="checkup-report.html" href="data:text/html;base64,')
 
     def test_skip_logic_hides_rules_that_do_not_apply(self) -> None:
+        """Answering no to using probation hides the probation-once rule, and answering yes shows it again."""
         app = QuestionnaireApp("en", as_of=AS_OF)
         box = app.rule_boxes["contracts.probation_once_only"]
         assert box.layout.display is None
@@ -70,6 +72,7 @@ class TestQuestionnaire:
         assert storage.load() == {"answers": {"uses_probation": False}}
 
     def test_export_import_and_clear(self, storage: FileStorage) -> None:
+        """Answers export as JSON, clear with storage and return on import; bad JSON is refused."""
         app = QuestionnaireApp("en", storage=storage, as_of=AS_OF)
         app.inputs["has_union"].value = False
         exported = app.export_json()
@@ -81,6 +84,7 @@ class TestQuestionnaire:
         assert not app.import_json("not json") and "Cannot import" in app.message.value
 
     def test_bad_answers_are_explained(self) -> None:
+        """A non-numeric amount of unpaid contributions (lots) is explained in the message, naming its question."""
         app = QuestionnaireApp("en", as_of=AS_OF)
         app.inputs["insurance_unpaid_contributions"].value = "lots"
         app.run()
@@ -103,6 +107,7 @@ class TestRoster:
         assert "E002" in app.result.value and "roster-report.html" in app.links.value
 
     def test_rows_with_errors_are_listed(self) -> None:
+        """The rows of the roster with errors are listed as not audited, quoting the bad date 2025-02-30."""
         app = roster_app("en", storage_path=None)
         app.as_of.value = AS_OF
         app.audit((SAMPLES / "roster-with-errors.csv").read_bytes(), "r.csv")
@@ -113,6 +118,7 @@ class TestRoster:
         [(b"%PDF-1.4", "roster.pdf", ".csv or .xlsx"), (b"", "r.csv", "empty"), (b"a,b\n1,2\n", "r.csv", "employee_id")],
     )
     def test_bad_files_get_a_message(self, data: bytes, name: str, words: str) -> None:
+        """A PDF, an empty file or a CSV without employee_id is not audited and gets a message saying why."""
         app = roster_app("en", storage_path=None)
         assert app.audit(data, name) is None
         assert words in app.message.value and "Traceback" not in app.message.value
@@ -140,6 +146,7 @@ class TestRoster:
         assert app.result.value == direct.result.value != national
 
     def test_export_import_and_clear(self, storage: FileStorage) -> None:
+        """A roster audit exports, clears and comes back on import; an answers file is refused."""
         app = RosterApp("en", storage=storage)
         app.region.value, app.as_of.value = "guangzhou", AS_OF
         app.audit((SAMPLES / "roster.csv").read_bytes(), "roster.csv")
@@ -165,12 +172,14 @@ class TestRoster:
 
     @pytest.mark.parametrize("lang", ["zh", "en"])
     def test_templates(self, lang: str) -> None:
+        """The CSV template's header is the roster columns in order: Chinese names in zh, column ids in en."""
         header = template_csv(lang).strip().split(",")
         assert header == [c.zh if lang == "zh" else n for n, c in COLUMNS.items()]
 
 
 class TestCalculators:
     def test_severance(self) -> None:
+        """The severance tab gives 18,000.00 for 6,000 a month over three years and shows it with LCL 47."""
         app = calculators_app("en", storage_path=None)
         app.set("severance", monthly_wage=6000, start="2022-01-01", end="2024-12-31", avg_wage=13704, min_wage=2500)
         assert app.run("severance").amount == Decimal("18000.00")
@@ -194,6 +203,7 @@ class TestCalculators:
         ]  # the browser test fills these
 
     def test_double_wage_and_probation(self) -> None:
+        """The Chinese tabs give 27,000.00 double wage, and two months' probation with a 4,000.00 floor for 5,000."""
         app = calculators_app("zh", storage_path=None)
         app.set("double_wage", monthly_wage=6000, hire_date="2025-01-15", as_of="2025-06-30")
         assert app.run("double_wage").amount == Decimal("27000.00")
@@ -220,6 +230,7 @@ class TestCalculators:
         assert app.run("untaken_leave_pay").amount == Decimal("0.00")
 
     def test_bad_input_message(self) -> None:
+        """A negative monthly wage gives no severance, and the calculator's output says it must be a number."""
         app = calculators_app("en", storage_path=None)
         app.set("severance", monthly_wage="-5", start="2022-01-01", end="2024-12-31")
         assert app.run("severance") is None
@@ -242,6 +253,7 @@ class TestCalculators:
             assert words in report, words
 
     def test_inputs_survive_a_reload_export_import_and_clear(self, storage: FileStorage) -> None:
+        """Inputs and region survive a reload, export, clear and import; a bad import is refused."""
         first = CalculatorsApp("en", storage=storage)
         first.region.value = "guangzhou"
         first.set("overtime_pay", hourly_wage=30, workday_hours=10, on="2025-06-30")

@@ -38,8 +38,9 @@ def test_contents(wheel: Path) -> None:
 
 
 def test_runs_from_the_wheel_alone(wheel: Path, tmp_path: Path) -> None:
-    """Imported straight from the zipped wheel, in an isolated interpreter with no site packages,
-    the package audits a roster and computes — as Pyodide will run it."""
+    """Imported straight from the zipped wheel, the package audits a roster and computes, as Pyodide will run it.
+
+    The interpreter is isolated, with no site packages."""
     script = (
         "import sys; sys.path.insert(0, sys.argv[1]);"
         "import checkups.audit as a, checkups.calc as c;"

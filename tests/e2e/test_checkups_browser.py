@@ -122,8 +122,9 @@ class TestCheckups:
 
     @pytest.mark.parametrize("sample", ["roster.csv", "roster-zh-gb18030.csv"])
     def test_roster_upload(self, page, site_url, sample) -> None:
-        """The sample roster (also GB18030 with Chinese headers) gives exactly the expected
-        findings per employee, with their amounts, as the package does (tests/test_audit.py)."""
+        """The sample roster, UTF-8 or GB18030 with Chinese headers, shows exactly the expected findings per employee.
+
+        Their amounts match too: the package gives the same (tests/test_audit.py)."""
         from test_audit import expected
 
         app = start(page, site_url, "en", "roster")
@@ -139,6 +140,7 @@ class TestCheckups:
         shot(page, f"roster-{sample}")
 
     def test_roster_bad_file(self, page, site_url, tmp_path) -> None:
+        """A CSV of prose instead of a roster shows 'Cannot audit', mentioning employee_id, with no traceback."""
         app = start(page, site_url, "en", "roster")
         bad = tmp_path / "notes.csv"
         bad.write_text("Dear HR,\nplease see attached.\n", encoding="utf-8")

@@ -94,6 +94,7 @@ class TestCompany:
 
     @pytest.mark.parametrize(("answers", "region"), ANSWER_SETS)
     def test_same_findings_as_the_package(self, page, address, answers, region) -> None:
+        """Each answer set gives in the browser evaluate()'s findings and amounts, with their Chinese titles."""
         assert set(answers) <= set(questions())
         open_form(page, address, "zh", "company")
         settings(page, region)
@@ -106,6 +107,7 @@ class TestCompany:
             assert f.spec.title["zh"] in page.locator(".checkup-result").inner_text()
 
     def test_citations_link_to_the_law_pages(self, page, address) -> None:
+        """A finding's SIL 58 citation links to the law page's article (law/sil/#sil-58), not to this page."""
         open_form(page, address, "zh", "company")
         settings(page, "guangzhou")
         answer(page, ANSWER_SETS[0][0])
@@ -132,6 +134,7 @@ class TestCompany:
         )
 
     def test_bad_answer_next_to_its_question(self, page, address) -> None:
+        """A headcount of 很多 is marked invalid, with a Chinese message asking for a number on its question."""
         open_form(page, address, "zh", "company")
         page.fill('input[name="headcount"]', "很多")
         page.get_by_role("button", name="检查", exact=True).click()
@@ -141,6 +144,7 @@ class TestCompany:
         assert page.locator('input[name="headcount"]').get_attribute("aria-invalid") == "true"
 
     def test_answers_kept_exported_imported_and_cleared(self, page, address, tmp_path) -> None:
+        """Answers survive a reload, export as JSON, go with 'Clear my data' (storage too) and return on import."""
         open_form(page, address, "en", "company", wait=False)
         answer(page, {"has_part_time": True, "headcount": "7"})
         page.wait_for_function(  # saving is debounced: wait until the answers are in the browser's storage
@@ -163,6 +167,7 @@ class TestCompany:
         assert page.locator('input[name="has_part_time"][value="true"]').is_checked()
 
     def test_blank_questionnaire_prints_on_a4_with_every_question(self, page, address, tmp_path) -> None:
+        """The blank Chinese questionnaire prints on A4, and the PDF holds the start of every question's text."""
         open_form(page, address, "zh", "company", wait=False)
         pdf = tmp_path / "questionnaire.pdf"
         page.pdf(path=str(pdf), format="A4", print_background=True)
@@ -186,6 +191,7 @@ def xlsx_roster(path: Path, out: Path) -> Path:
 class TestRoster:
     @pytest.mark.parametrize("sample", ["roster.csv", "roster-zh-gb18030.csv", "roster.xlsx"])
     def test_samples_give_the_command_lines_findings(self, page, address, run_cli, tmp_path, sample) -> None:
+        """Each sample roster (CSV, GB18030, XLSX) gives the command line's findings, rows and audited count."""
         path = xlsx_roster(SAMPLES / "roster.csv", tmp_path / sample) if sample.endswith(".xlsx") else SAMPLES / sample
         cli = run_cli("audit", str(path), "--as-of", AS_OF, "--region", "guangzhou", "--format", "json")
         want = json.loads(cli.stdout)
@@ -198,6 +204,7 @@ class TestRoster:
         assert (out["rows"], out["audited"]) == (want["rows"], want["audited"])
 
     def test_row_errors_by_line_and_column(self, page, address) -> None:
+        """Bad rows are listed by line and Chinese column, quoting 2025-02-30, without 'must be' wording."""
         open_form(page, address, "zh", "roster")
         settings(page, "guangzhou")
         page.set_input_files('input[name="file"]', str(SAMPLES / "roster-with-errors.csv"))
@@ -209,6 +216,7 @@ class TestRoster:
         assert "2025-02-30" in text and "must be" not in text
 
     def test_dropped_file_is_audited_and_kept_across_a_reload(self, page, address) -> None:
+        """A roster dropped on the drop zone is audited (16 rows), and audited again from the browser after a reload."""
         open_form(page, address, "en", "roster")
         settings(page, "guangzhou")
         content = (SAMPLES / "roster.csv").read_text(encoding="utf-8")
@@ -225,6 +233,7 @@ class TestRoster:
         assert result(page)["rows"] == 16  # the last roster, kept in this browser, audited again
 
     def test_unusable_file(self, page, address, tmp_path) -> None:
+        """An old .xls file is refused with a message on the file field that mentions .xlsx."""
         bad = tmp_path / "old.xls"
         bad.write_bytes(b"\xd0\xcf\x11\xe0 not a roster")
         open_form(page, address, "en", "roster")
@@ -236,6 +245,7 @@ class TestRoster:
 
 class TestCalculators:
     def test_result_equals_the_python_api(self, page, address) -> None:
+        """The browser's severance for Guangzhou equals calc's for the same values and shows under its calculator."""
         values = {"monthly_wage": "8000", "start": "2019-03-01", "end": "2025-06-30"}
         open_form(page, address, "en", "calculators")
         settings(page, "guangzhou")
@@ -275,6 +285,7 @@ class TestCalculators:
 class TestAccessibility:
     @pytest.mark.parametrize(("lang", "kind"), [("zh", "company"), ("en", "roster"), ("en", "calculators")])
     def test_form_and_result_have_no_serious_violations_at_375_px(self, page, address, lang, kind) -> None:
+        """At 375 px each form and its result fit without sideways scrolling and have no serious axe violation."""
         page.set_viewport_size({"width": 375, "height": 800})
         open_form(page, address, lang, kind)
         if kind == "company":

@@ -101,6 +101,7 @@ class TestEveryPage:
 class TestLanguages:
     @pytest.mark.parametrize(("path", "lang", "heading"), [("", "zh", "托管"), ("en/", "en", "Trusteeship")])
     def test_home_renders_in_both_languages(self, page, site_url, path, lang, heading) -> None:
+        """The home page is Chinese at the root and English under en/, each with its heading and language switch."""
         page.goto(site_url + path)
         assert page.locator("html").get_attribute("lang") == lang
         assert heading in page.locator("h1").first.inner_text()
@@ -138,9 +139,9 @@ class TestLanguages:
         assert watched.problems == []
 
     def test_english_reader_on_an_old_english_address(self, browser, site_url) -> None:
-        """A reader whose browser asks for English, arriving at an old English address (now the
-        Chinese page), is pointed to the page in English; the pointer passes axe and, once
-        dismissed, stays away."""
+        """An English-language reader at an old English address (now the Chinese page) is pointed to the English page.
+
+        The pointer passes axe and, once dismissed, stays away."""
         ctx = browser.new_context(locale="en-US")
         try:
             pg = ctx.new_page()
@@ -159,6 +160,7 @@ class TestLanguages:
             ctx.close()
 
     def test_chinese_reader_sees_no_pointer(self, page, site_url) -> None:
+        """A reader whose browser asks for Chinese sees no pointer to the English page."""
         page.goto(site_url + "services/contracts/", wait_until="networkidle")
         assert page.locator(".lang-hint").is_hidden()
 
@@ -166,6 +168,7 @@ class TestLanguages:
 class TestSearch:
     @pytest.mark.parametrize("term", ["试用期", "经济补偿"])
     def test_chinese_search(self, page, site_url, term) -> None:
+        """Searching the site for 试用期 or 经济补偿 finds at least one result without a request leaving 127.0.0.1."""
         page.goto(site_url)
         page.locator("label.md-search__icon, .md-search__input").first.click()
         box = page.locator("input.md-search__input")
@@ -179,6 +182,7 @@ class TestSearch:
 class TestPrint:
     @pytest.mark.parametrize(("path", "lang"), [("en/checklists/contracts/", "en"), ("checklists/annual/", "zh")])
     def test_checklist_prints_on_a4_with_every_item(self, page, site_url, tmp_path, path, lang) -> None:
+        """A checklist prints on A4 with every rule's title, the rules' date, the address and no navigation."""
         page.goto(site_url + path)
         pdf = tmp_path / "checklist.pdf"
         page.pdf(path=str(pdf), format="A4", print_background=True)
@@ -219,8 +223,9 @@ CHECKUP_PAGES = [
 class TestKeyboard:
     @pytest.mark.parametrize("path", CHECKUP_PAGES)
     def test_checkup_pages_by_keyboard(self, page, site_url, path) -> None:
-        """With Tab alone: the first stop is 'skip to content', which leads into the page; then
-        every link and button of the page is reached in reading order, each with its focus drawn."""
+        """With Tab alone a reader reaches the skip link first, then every link and button of the page in reading order.
+
+        The skip link ('skip to content') leads into the page, and each stop has its focus drawn."""
         page.goto(site_url + path, wait_until="networkidle")
         page.keyboard.press("Tab")
         assert page.evaluate(FOCUS)["index"] == -2  # the skip link, shown when focused
@@ -245,8 +250,9 @@ class TestKeyboard:
 
     @pytest.mark.parametrize("path", ["check-up/company/", "en/check-up/company/"])
     def test_run_a_checkup_by_keyboard(self, page, site_url, path) -> None:
-        """With Tab, Space and Enter alone a reader answers a question, reaches the check
-        button and gets the result, which is announced (a live region) and holds findings."""
+        """With Tab, Space and Enter alone a reader answers a question, reaches the check button and gets the result.
+
+        The result is announced (a live region) and holds findings."""
         page.goto(site_url + path, wait_until="networkidle")
         form = page.locator("form[data-checkup]")
         for _ in range(400):  # Tab to the first radio button of the form
