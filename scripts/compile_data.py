@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import yaml
-from compile_programme import check_needs
+from compile_programme import check_agreement, check_needs
 from compile_regions import DataError
 from compile_regions import build as build_regions
 from compile_rules import compile_rules
@@ -119,8 +119,10 @@ def _notices() -> dict:
 def _programme(laws: dict) -> dict:
     """The programme tools' data, checked against the service areas and the laws."""
     found = {path.stem: _load(path) for path in sorted((DATA / "programme").glob("*.yaml"))}
+    services = _load(DATA / "services.yaml")
     if "needs" in found:
-        check_needs(found["needs"], laws, _load(DATA / "services.yaml"))
+        check_needs(found["needs"], laws, services)
+    check_agreement(_load(DATA / "agreement" / "trusteeship.yaml"), laws, services)
     return found
 
 

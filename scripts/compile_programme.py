@@ -42,3 +42,29 @@ def check_needs(needs: dict, laws: dict, services: dict) -> None:
                     raise DataError(f"{where} option {o['id']!r}: {rec.get('area')!r} is not a service area")
                 _bilingual(rec.get("reason"), f"{where} option {o['id']!r} reason")
                 _cites(rec.get("citations"), laws, f"{where} option {o['id']!r}")
+
+
+def check_agreement(doc: dict, laws: dict, services: dict) -> None:
+    """Raise DataError on an ``areas`` or ``option`` in ``agreement/trusteeship.yaml`` the builder could not use."""
+    areas = {a["id"] for a in services["core"] + services.get("value_added", [])}
+    options = {o["id"] for o in doc.get("options") or []}
+    for o in doc.get("options") or []:
+        _bilingual(o.get("label"), f"agreement option {o.get('id')!r}")
+
+    def check(item: dict, where: str) -> None:
+        bad = set(item.get("areas") or []) - areas
+        if bad:
+            raise DataError(f"agreement/trusteeship.yaml {where}: {sorted(bad)} are not service areas")
+        if "option" in item and item["option"] not in options:
+            raise DataError(f"agreement/trusteeship.yaml {where}: option {item['option']!r} is not under 'options'")
+
+    for clause in doc.get("clauses") or []:
+        for n, p in enumerate(clause.get("paragraphs") or [], 1):
+            check(p, f"clause {clause['id']} paragraph {n}")
+        for c in clause.get("citations") or []:
+            check(c, f"clause {clause['id']} citation {c}")
+        _cites(clause.get("citations"), laws, f"agreement clause {clause['id']}")
+    for row in doc.get("responsibility_matrix") or []:
+        check({"areas": [row.get("area")]}, f"matrix row {row['task']['en']!r}")
+    for level in doc.get("service_levels") or []:
+        check(level, f"service level {level['service']['en']!r}")
