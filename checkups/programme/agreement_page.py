@@ -37,7 +37,7 @@ def to_markdown(agreement: Agreement, lang: str = "zh", base: str | None = None)
         elif b.kind in ("paragraph", "item"):
             lines += [b.text, ""]
         elif b.kind == "citations":
-            lines += [f"*{_cites_md(b, lang, base)}*", ""]
+            lines += [f"*{_cites(b, lang, base, _md_link)}*", ""]
         elif b.kind == "table":
             header, *rows = b.rows
             lines.append("| " + " | ".join(_md_cell(c) for c in header) + " |")
@@ -49,23 +49,22 @@ def to_markdown(agreement: Agreement, lang: str = "zh", base: str | None = None)
     return "\n".join(lines)
 
 
-def _cites_md(b: Block, lang: str, base: str | None) -> str:
+def _cites(b: Block, lang: str, base: str | None, link) -> str:
+    """A citations line with each article linked by ``link(href, label)`` (plain text without ``base``)."""
+    colon = "：" if lang == "zh" else ": "
     if base is None:
-        return b.text
-    head = b.text.split("：" if lang == "zh" else ": ", 1)[0]
+        return link(None, b.text)
+    head = b.text.split(colon, 1)[0]
     sep = "；" if lang == "zh" else "; "
-    return f"{head}{'：' if lang == 'zh' else ': '}" + sep.join(
-        f"[{c.label(lang)}]({c.href(base, lang=lang)})" for c in b.citations
-    )
+    return link(None, head + colon) + sep.join(link(c.href(base, lang=lang), c.label(lang)) for c in b.citations)
 
 
-def _cites_html(b: Block, lang: str, base: str | None) -> str:
-    if base is None:
-        return escape(b.text)
-    head = b.text.split("：" if lang == "zh" else ": ", 1)[0]
-    sep = "；" if lang == "zh" else "; "
-    links = sep.join(f'<a href="{escape(c.href(base, lang=lang))}">{escape(c.label(lang))}</a>' for c in b.citations)
-    return f"{escape(head)}{'：' if lang == 'zh' else ': '}{links}"
+def _md_link(href: str | None, text: str) -> str:
+    return text if href is None else f"[{text}]({href})"
+
+
+def _html_link(href: str | None, text: str) -> str:
+    return escape(text) if href is None else f'<a href="{escape(href)}">{escape(text)}</a>'
 
 
 def to_html_body(agreement: Agreement, lang: str = "zh", base: str | None = None) -> str:
@@ -91,7 +90,7 @@ def to_html_body(agreement: Agreement, lang: str = "zh", base: str | None = None
         elif b.kind == "item":
             out.append(f'<p class="item">{escape(b.text)}</p>')
         elif b.kind == "citations":
-            out.append(f'<p class="cites">{_cites_html(b, lang, base)}</p>')
+            out.append(f'<p class="cites">{_cites(b, lang, base, _html_link)}</p>')
         elif b.kind == "table":
             header, *rows = b.rows
             out.append("<table><thead><tr>" + "".join(f"<th>{escape(c)}</th>" for c in header) + "</tr></thead><tbody>")

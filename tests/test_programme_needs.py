@@ -1,0 +1,100 @@
+"""The needs survey: answers → the areas to entrust with reasons (scenarios in tests/cases/needs/)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from checkups.errors import InputError
+from checkups.programme import needs_report
+from checkups.programme.needs import FORMAT, questions, recommend
+from checkups.registry import catalog
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "needs" / "survey.yaml").read_text(encoding="utf-8"))
+ALL_AREAS = [a["id"] for a in catalog()["services"]["core"] + catalog()["services"]["value_added"]]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_scenario(case: dict) -> None:
+    """The survey recommends exactly the case's areas, in the case's order."""
+    result = recommend(case["answers"])
+    assert [p.area for p in result.core] == case["core"]
+    assert [p.area for p in result.value_added] == case["value_added"]
+    assert sorted(result.areas + list(result.not_indicated)) == sorted(ALL_AREAS)
+
+
+class TestRecommend:
+    def test_each_reason_names_the_answer_that_gave_it(self) -> None:
+        """Every reason carries the question and the option chosen, and the option's label in both languages."""
+        result = recommend({"sector": "it"})
+        (pick,) = result.core
+        assert pick.area == "contracts"
+        (reason,) = pick.reasons
+        assert (reason.question, reason.option) == ("sector", "it")
+        assert reason.answer.zh == "行业：信息技术和软件服务"
+        assert [str(c) for c in reason.citations] == ["LCL 23", "LCL 24"]
+
+    def test_saved_answers_are_read(self) -> None:
+        """A saved ``checkups-needs/1`` file gives the same result as its answers."""
+        answers = {"hr_capacity": "owner"}
+        assert recommend({"format": FORMAT, "answers": answers}).areas == recommend(answers).areas
+
+    def test_unanswered_questions_are_listed(self) -> None:
+        """Questions left empty are named, in the survey's order."""
+        result = recommend({"sector": "retail", "pain_points": []})
+        assert result.unanswered == ("size", "staff_types", "hr_capacity", "disputes", "pain_points")
+
+    @pytest.mark.parametrize(
+        "answers, field",
+        [
+            ({"colour": "red"}, "answers"),
+            ({"size": "7"}, "size"),
+            ({"size": ["1_9", "10_19"]}, "size"),
+            ({"disputes": ["none", "settled"]}, "disputes"),
+            ({"staff_types": [3]}, "staff_types"),
+            (["size"], "answers"),
+        ],
+    )
+    def test_bad_answers_are_refused(self, answers, field) -> None:
+        """An unknown question or option, two answers to a one-choice question, or "none" with others is an InputError."""
+        with pytest.raises(InputError) as err:
+            recommend(answers)
+        assert err.value.field == field
+
+    def test_every_option_of_every_question_is_accepted(self) -> None:
+        """Each option of the data can be answered on its own."""
+        for q in questions():
+            for o in q["options"]:
+                recommend({q["id"]: o["id"] if q["kind"] == "one" else [o["id"]]})
+
+
+class TestReport:
+    # onboarding (size), contracts and wages (part-time), training (skills): one reason each, so services.yaml order
+    ANSWERS = {"size": "10_19", "staff_types": ["part_time"], "pain_points": ["skills"]}
+
+    def test_markdown_links_each_area_and_the_agreement(self) -> None:
+        """The Markdown links each recommended area's service page and the builder with those areas chosen."""
+        md = needs_report.to_markdown(recommend(self.ANSWERS), "en", base="../../")
+        assert "](../../en/services/contracts/)" in md
+        assert "](../../en/services/training/)" in md
+        assert "(../../en/tools/agreement/?areas=onboarding,contracts,wages,training)" in md
+
+    def test_html_marks_each_area(self) -> None:
+        """The HTML fragment has one item per recommended area and the draft-the-agreement link."""
+        html = needs_report.to_html(recommend(self.ANSWERS), "zh", base="../")
+        assert html.count("data-area=") == 4
+        assert 'href="../tools/agreement/?areas=onboarding,contracts,wages,training"' in html
+
+    def test_nothing_to_recommend_says_so(self) -> None:
+        """With no pointer the text says where to start instead of listing areas."""
+        text = needs_report.to_text(recommend({"disputes": ["none"]}), "zh")
+        assert catalog()["programme"]["needs"]["nothing"]["zh"] in text
+
+    def test_json_is_plain_data(self) -> None:
+        """The result's dict round-trips through JSON and lists the areas for the builder."""
+        data = recommend(self.ANSWERS).as_dict()
+        assert json.loads(json.dumps(data, ensure_ascii=False)) == data
+        assert data["areas"] == ["onboarding", "contracts", "wages", "training"]
