@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 import yaml
@@ -73,7 +74,7 @@ class TestRecommend:
 
 class TestReport:
     # onboarding (size), contracts and wages (part-time), training (skills): one reason each, so services.yaml order
-    ANSWERS = {"size": "10_19", "staff_types": ["part_time"], "pain_points": ["skills"]}
+    ANSWERS: ClassVar[dict] = {"size": "10_19", "staff_types": ["part_time"], "pain_points": ["skills"]}
 
     def test_markdown_links_each_area_and_the_agreement(self) -> None:
         """The Markdown links each recommended area's service page and the builder with those areas chosen."""
