@@ -215,3 +215,36 @@ class TestChoices:
         """List items are numbered in Chinese numerals as legal texts write them."""
         assert _number(n, "zh") == zh
         assert _number(n, "en") == f"({n})"
+
+
+class TestCommandLine:
+    def test_docx_to_a_file(self, tmp_path) -> None:
+        """``agreement --format docx -o FILE`` writes a .docx that python-docx opens, with the chosen area's rows."""
+        from checkups.cli import main
+
+        choices = tmp_path / "choices.json"
+        choices.write_text('{"areas": ["wages"]}', encoding="utf-8")
+        out = tmp_path / "a.docx"
+        assert main(["agreement", str(choices), "--format", "docx", "--lang", "en", "-o", str(out)]) == 0
+        texts = _docx_texts(out.read_bytes())
+        assert "Monthly payroll calculation (overtime pay and deductions included) | Wages and benefits | R | A" in texts
+        assert not any("Draft labour contracts" in t for t in texts)
+
+    def test_docx_needs_a_file(self, tmp_path, capsys) -> None:
+        """A .docx is never written to the terminal: without -o the command exits 2."""
+        from checkups.cli import main
+
+        choices = tmp_path / "choices.json"
+        choices.write_text('{"areas": ["wages"]}', encoding="utf-8")
+        assert main(["agreement", str(choices), "--format", "docx"]) == 2
+        assert "-o" in capsys.readouterr().err
+
+    def test_html_page_is_standalone(self, tmp_path, capsys) -> None:
+        """The default output is a whole HTML page in the language asked for."""
+        from checkups.cli import main
+
+        choices = tmp_path / "choices.json"
+        choices.write_text('{"areas": ["disputes"], "options": ["programme"]}', encoding="utf-8")
+        assert main(["agreement", str(choices)]) == 0
+        page = capsys.readouterr().out
+        assert page.startswith("<!DOCTYPE html>") and 'lang="zh-Hans"' in page and "@page{size:A4" in page

@@ -99,3 +99,32 @@ class TestReport:
         data = recommend(self.ANSWERS).as_dict()
         assert json.loads(json.dumps(data, ensure_ascii=False)) == data
         assert data["areas"] == ["onboarding", "contracts", "wages", "training"]
+
+
+class TestCommandLine:
+    def test_needs_json_feeds_the_agreement(self, tmp_path, capsys) -> None:
+        """``needs --format json`` writes the result, and ``agreement`` builds from it for the same areas."""
+        from checkups.cli import main
+
+        answers = tmp_path / "answers.json"
+        answers.write_text(json.dumps({"sector": "construction", "pain_points": ["policy"]}), encoding="utf-8")
+        out = tmp_path / "result.json"
+        assert main(["needs", str(answers), "--format", "json", "-o", str(out)]) == 0
+        # construction: social_insurance and wages (one reason each); policy: consultation
+        assert json.loads(out.read_text(encoding="utf-8"))["areas"] == ["social_insurance", "wages", "consultation"]
+        assert main(["agreement", str(out), "--format", "md", "--lang", "en"]) == 0
+        assert (
+            "Service areas entrusted under this Agreement: Social insurance and housing fund, Wages and benefits, Labour-law consultation"
+            in capsys.readouterr().out
+        )
+
+    @pytest.mark.parametrize("content", ["{not json", '{"size": "huge"}', "[]"])
+    def test_bad_file_exits_2_with_one_line(self, tmp_path, capsys, content) -> None:
+        """A file that is not JSON or holds an unusable answer exits 2 with a one-line reason."""
+        from checkups.cli import main
+
+        path = tmp_path / "a.json"
+        path.write_text(content, encoding="utf-8")
+        assert main(["needs", str(path)]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("checkups: ") and err.count("\n") == 1
