@@ -40,13 +40,12 @@ def cmd_needs(args: argparse.Namespace) -> int:
 
     _writable(args.output)
     result = recommend(_json_file(args.answers, "answers"))
-    if args.format == "json":
-        text = json.dumps(result.as_dict(), ensure_ascii=False, indent=1) + "\n"
-    elif args.format == "md":
-        text = needs_report.to_markdown(result, args.lang)
-    else:
-        text = needs_report.to_text(result, args.lang)
-    _out(text, args.output)
+    render = {
+        "json": lambda r, _lang: json.dumps(r.as_dict(), ensure_ascii=False, indent=1) + "\n",
+        "md": needs_report.to_markdown,
+        "text": needs_report.to_text,
+    }[args.format]
+    _out(render(result, args.lang), args.output)
     return 0
 
 
@@ -60,13 +59,12 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     if args.format == "docx" and not args.output:
         raise CheckupsError("a .docx is written to a file: give -o FILE.docx", field="output")
     agreement = build(*choices_from(_json_file(args.choices, "choices")))
-    if args.format == "docx":
-        out: str | bytes = to_docx(blocks(agreement, args.lang), agreement.title.get(args.lang), args.lang)
-    elif args.format == "md":
-        out = agreement_page.to_markdown(agreement, args.lang)
-    else:
-        out = agreement_page.to_html(agreement, args.lang)
-    _out(out, args.output)
+    render = {
+        "docx": lambda a, lang: to_docx(blocks(a, lang), a.title.get(lang), lang),
+        "md": agreement_page.to_markdown,
+        "html": agreement_page.to_html,
+    }[args.format]
+    _out(render(agreement, args.lang), args.output)
     return 0
 
 

@@ -248,3 +248,25 @@ class TestCommandLine:
         assert main(["agreement", str(choices)]) == 0
         page = capsys.readouterr().out
         assert page.startswith("<!DOCTYPE html>") and 'lang="zh-Hans"' in page and "@page{size:A4" in page
+
+
+class TestSchema:
+    @pytest.mark.parametrize(
+        "choices, valid",
+        [
+            ({"areas": ["contracts"]}, True),
+            ({"areas": ["wages", "training"], "options": ["programme"]}, True),
+            ({"format": FORMAT, "answers": {"areas": ["disputes"]}}, True),
+            ({"areas": []}, False),
+            ({"areas": ["payroll"]}, False),
+            ({"areas": ["wages"], "options": ["gold"]}, False),
+            ({"options": ["programme"]}, False),
+        ],
+    )
+    def test_choices_schema(self, choices: dict, valid: bool) -> None:
+        """The choices schema takes the areas and options the builder takes, and refuses unknown ones."""
+        from jsonschema import Draft202012Validator as V
+
+        from checkups import schemas
+
+        assert V(schemas.load("agreement-choices")).is_valid(choices) is valid

@@ -128,3 +128,33 @@ class TestCommandLine:
         assert main(["needs", str(path)]) == 2
         err = capsys.readouterr().err
         assert err.startswith("checkups: ") and err.count("\n") == 1
+
+
+class TestSchemas:
+    @staticmethod
+    def _validator(name: str):
+        from jsonschema import Draft202012Validator as V
+
+        from checkups import schemas
+
+        return V(schemas.load(name), format_checker=V.FORMAT_CHECKER)
+
+    @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+    def test_every_scenario_validates(self, case: dict) -> None:
+        """Each scenario's answers and its JSON result validate against their schemas."""
+        self._validator("needs-answers").validate(case["answers"])
+        self._validator("needs-answers").validate({"format": FORMAT, "answers": case["answers"]})
+        self._validator("needs").validate(recommend(case["answers"]).as_dict())
+
+    @pytest.mark.parametrize(
+        "answers", [{"size": "huge"}, {"colour": "red"}, {"disputes": "none"}, {"format": "checkups-x/1", "answers": {}}]
+    )
+    def test_broken_answers_are_rejected(self, answers: dict) -> None:
+        """An unknown option, question or format, or a single value for a many-choice question, fails the schema."""
+        assert not self._validator("needs-answers").is_valid(answers)
+
+    def test_a_result_without_reasons_is_rejected(self) -> None:
+        """A recommended area must carry at least one reason."""
+        data = recommend({"sector": "it"}).as_dict()
+        data["core"][0]["reasons"] = []
+        assert not self._validator("needs").is_valid(data)

@@ -19,7 +19,7 @@ from ..errors import InputError
 from ..registry import Citation, area_name, catalog
 from ..text import Text
 
-__all__ = ["FORMAT", "Agreement", "Block", "blocks", "build", "choices_from"]
+__all__ = ["FORMAT", "Agreement", "Block", "blocks", "build", "choices_from", "paragraph_texts"]
 
 FORMAT = "checkups-agreement/1"  # the saved choices' format (export/import on the page)
 BLANK = "＿＿＿＿＿＿＿＿"
@@ -176,6 +176,23 @@ def _fill(text: str) -> str:
     return text.replace("____", BLANK)
 
 
+def paragraph_texts(paragraphs: list[Mapping[str, Any]], lang: str, *, boxes: bool = False) -> list[tuple[str, bool]]:
+    """A clause's paragraphs as ``(text, is_list_item)``: blanks drawn, list items numbered
+    and punctuated for their place.  ``boxes`` (the full model, nothing chosen yet) puts a
+    tick box before each paragraph that applies only to some areas or an option."""
+    out, n = [], 0
+    for i, p in enumerate(paragraphs):
+        box = "□" if boxes and (p.get("areas") or p.get("option")) else ""
+        if p.get("list"):
+            n += 1
+            last = i + 1 == len(paragraphs) or not paragraphs[i + 1].get("list")
+            out.append((f"{box}{_number(n, lang)}{_fill(_item(p[lang], last, lang))}", True))
+        else:
+            n = 0
+            out.append((box + _fill(p[lang]), False))
+    return out
+
+
 def blocks(agreement: Agreement, lang: str = "zh") -> list[Block]:
     """The agreement laid out in order, in ``lang``: what every format renders."""
     doc, t = agreement.doc, lambda obj: obj[lang]
@@ -191,15 +208,8 @@ def blocks(agreement: Agreement, lang: str = "zh") -> list[Block]:
     for number, clause in enumerate(doc["clauses"], 1):
         cid, paras = clause["id"], clause["paragraphs"]
         out.append(Block("heading", f"{number}. {t(clause['heading'])}", clause=cid))
-        n = 0
-        for i, p in enumerate(paras):
-            if p.get("list"):
-                n += 1
-                last = i + 1 == len(paras) or not paras[i + 1].get("list")
-                out.append(Block("item", f"{_number(n, lang)}{_fill(_item(t(p), last, lang))}", clause=cid))
-            else:
-                n = 0
-                out.append(Block("paragraph", _fill(t(p)), clause=cid))
+        for text, item in paragraph_texts(paras, lang):
+            out.append(Block("item" if item else "paragraph", text, clause=cid))
         cites = tuple(Citation(c["law"], str(c["article"])) for c in clause["citations"])
         if cites:
             labels = ("；" if lang == "zh" else "; ").join(c.label(lang) for c in cites)
