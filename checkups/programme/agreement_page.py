@@ -67,8 +67,9 @@ def _html_link(href: str | None, text: str) -> str:
     return escape(text) if href is None else f'<a href="{escape(href)}">{escape(text)}</a>'
 
 
-def to_html_body(agreement: Agreement, lang: str = "zh", base: str | None = None) -> str:
-    """The agreement's HTML (no page around it): one ``<section data-clause>`` per clause."""
+def to_html_body(agreement: Agreement, lang: str = "zh", base: str | None = None, *, shift: int = 0) -> str:
+    """The agreement's HTML (no page around it): one ``<section data-clause>`` per clause;
+    ``shift`` lowers every heading (1: the title is an ``h2``, inside a page that has its own ``h1``)."""
     out: list[str] = []
     current = None
     for b in blocks(agreement, lang):
@@ -78,11 +79,11 @@ def to_html_body(agreement: Agreement, lang: str = "zh", base: str | None = None
             current = b.clause
             out.append(f'<section data-clause="{escape(b.clause or "title")}">')
         if b.kind == "title":
-            out.append(f"<h1>{escape(b.text)}</h1>")
+            out.append(f"<h{1 + shift}>{escape(b.text)}</h{1 + shift}>")
         elif b.kind == "note":
             out.append(f'<p class="note">{escape(b.text)}</p>')
         elif b.kind == "heading":
-            tag = "h2" if b.level == 1 else "h3"
+            tag = f"h{b.level + 1 + shift}"
             anchor = f' id="{escape(b.clause.replace("_", "-"))}"' if b.level == 1 else ""
             out.append(f"<{tag}{anchor}>{escape(b.text)}</{tag}>")
         elif b.kind == "paragraph":
