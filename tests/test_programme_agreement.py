@@ -270,3 +270,39 @@ class TestSchema:
         from checkups import schemas
 
         assert V(schemas.load("agreement-choices")).is_valid(choices) is valid
+
+
+class TestInstantPage:
+    def test_form_offers_every_area_and_option(self) -> None:
+        """The builder's form has a box for each service area and each option of the agreement."""
+        from sitegen.instant import instant_form
+
+        html = instant_form("agreement", "en", "../../../")
+        for a in EVERY:
+            assert f'name="areas" value="{a}"' in html
+        for o in DOC["options"]:
+            assert f'name="options" value="{o["id"]}"' in html
+
+    def test_docx_from_the_page_is_the_command_lines(self) -> None:
+        """The .docx the page downloads is the same file the command line writes for the same choices."""
+        import base64
+        import json
+
+        from checkups.instant import handle
+
+        choices = {"areas": ["contracts", "training"], "options": ["programme"]}
+        out = json.loads(handle(json.dumps({"op": "agreement", "args": {"answers": choices, "lang": "en", "site_root": "../"}})))
+        assert out["ok"] and out["areas"] == ["contracts", "training"]
+        part = json.loads(handle(json.dumps({"op": "report", "args": {"kind": "agreement", "part": "docx", "lang": "en"}})))
+        built = build(choices["areas"], choices["options"])
+        assert base64.b64decode(part["report"]) == to_docx(blocks(built, "en"), built.title.en, "en")
+        assert 'href="../en/law/lcl/#lcl-82"' in out["html"]
+
+    def test_only_value_added_is_marked_on_the_areas(self) -> None:
+        """Value-added services alone are refused with a message on the areas field."""
+        import json
+
+        from checkups.instant import handle
+
+        out = json.loads(handle(json.dumps({"op": "agreement", "args": {"answers": {"areas": ["performance"]}, "lang": "zh"}})))
+        assert not out["ok"] and set(out["errors"]) == {"areas"}

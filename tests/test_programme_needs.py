@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import ClassVar
 
@@ -158,3 +159,42 @@ class TestSchemas:
         data = recommend({"sector": "it"}).as_dict()
         data["core"][0]["reasons"] = []
         assert not self._validator("needs").is_valid(data)
+
+
+class TestInstantPage:
+    def test_form_has_every_question_and_option(self) -> None:
+        """The survey form has one field per question and one control per option (plus "not answered" for one-choice)."""
+        from sitegen.instant import instant_form
+
+        html = instant_form("needs", "zh", "../../")
+        for q in questions():
+            assert f'data-field="{q["id"]}"' in html
+            for o in q["options"]:
+                kind = "radio" if q["kind"] == "one" else "checkbox"
+                assert re.search(f'<input type="{kind}"[^>]* name="{q["id"]}" value="{o["id"]}"', html), (q["id"], o["id"])
+
+    def test_answer_links_from_the_page(self) -> None:
+        """The worker's answer has the areas and the HTML with links from the page to the service pages and the builder."""
+        from checkups.instant import handle
+
+        args = {
+            "answers": {"staff_types": ["retirees"]},
+            "lang": "en",
+            "site_root": "../../../",
+            "region": "national",
+            "as_of": "",
+        }
+        out = json.loads(handle(json.dumps({"op": "needs", "args": args})))
+        assert out["ok"] and out["areas"] == ["contracts"]
+        assert 'href="../../../en/services/contracts/"' in out["html"]
+        assert 'href="../../../en/tools/agreement/?areas=contracts"' in out["html"]
+
+    def test_none_with_a_dispute_is_marked_on_its_field(self) -> None:
+        """Choosing "none" and a dispute gives a plain message on the disputes field, in the page's language."""
+        from checkups.instant import handle
+
+        out = json.loads(
+            handle(json.dumps({"op": "needs", "args": {"answers": {"disputes": ["none", "mediated"]}, "lang": "zh"}}))
+        )
+        assert not out["ok"]
+        assert out["errors"] == {"disputes": "“没有发生”不能与其他选项同时选择。"}

@@ -73,6 +73,8 @@ def _download(page: str, name: str, lang: str) -> str:
 def _agreement(name: str, doc: dict, lang: str) -> str:
     page = f"agreements/{slug(name)}"
     lines = [header(f"checkups/data/agreement/{name}.yaml"), f"# {tr(doc['title'], lang)}", "", _download(page, name, lang), ""]
+    builder = words("按所选服务领域生成只含相应条款的协议", "Build the agreement for the service areas you choose", lang)
+    lines += [f"[{builder}]({link(page, 'tools/agreement')})", ""]
     if doc.get("note"):
         lines += [
             f'!!! note "{words("使用说明", "How to use this model", lang)}"',
