@@ -306,3 +306,20 @@ class TestInstantPage:
 
         out = json.loads(handle(json.dumps({"op": "agreement", "args": {"answers": {"areas": ["performance"]}, "lang": "zh"}})))
         assert not out["ok"] and set(out["errors"]) == {"areas"}
+
+
+@pytest.mark.parametrize("name", ["tool-needs.zh", "tool-needs.en", "tool-agreement.zh", "tool-agreement.en"])
+def test_notebook_runs(name: str, tmp_path, monkeypatch) -> None:
+    """Each programme tool's notebook runs from top to bottom (in a scratch folder) and ends with its result."""
+    from pathlib import Path
+
+    source = (Path(__file__).resolve().parents[1] / "lite" / "notebooks" / f"{name}.py").read_text(encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    scope: dict = {}
+    exec(compile(source, name, "exec"), scope)
+    if "agreement" in name:
+        written = sorted(p.suffix for p in tmp_path.iterdir())
+        assert written == [".docx", ".md"]
+        docx.Document(next(tmp_path.glob("*.docx")))
+    else:
+        assert scope["result"].areas
