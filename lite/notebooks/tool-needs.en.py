@@ -12,14 +12,7 @@ from checkups.programme.needs import questions, recommend
 {q["id"]: [o["id"] for o in q["options"]] for q in questions()}
 
 # %%
-answers = {
-    "size": "10_19",
-    "sector": "catering",
-    "staff_types": ["full_time", "part_time"],
-    "hr_capacity": "owner",
-    "disputes": ["none"],
-    "pain_points": ["wages"],
-}
+answers = {"size": "10_19", "sector": "catering", "staff_types": ["part_time"], "hr_capacity": "owner"}
 result = recommend(answers)
 HTML(needs_report.to_html(result, "en", base="../../"))
 
