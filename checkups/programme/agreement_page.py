@@ -68,7 +68,8 @@ def _html_link(href: str | None, text: str) -> str:
 
 
 def to_html_body(agreement: Agreement, lang: str = "zh", base: str | None = None, *, shift: int = 0) -> str:
-    """The agreement's HTML (no page around it): one ``<section data-clause>`` per clause;
+    """The agreement's HTML (no page around it): one ``<section data-clause>`` per clause, each
+    table focusable (a narrow screen scrolls it sideways, and the keyboard must reach it);
     ``shift`` lowers every heading (1: the title is an ``h2``, inside a page that has its own ``h1``)."""
     out: list[str] = []
     current = None
@@ -94,7 +95,9 @@ def to_html_body(agreement: Agreement, lang: str = "zh", base: str | None = None
             out.append(f'<p class="cites">{_cites(b, lang, base, _html_link)}</p>')
         elif b.kind == "table":
             header, *rows = b.rows
-            out.append("<table><thead><tr>" + "".join(f"<th>{escape(c)}</th>" for c in header) + "</tr></thead><tbody>")
+            out.append(
+                '<table tabindex="0"><thead><tr>' + "".join(f"<th>{escape(c)}</th>" for c in header) + "</tr></thead><tbody>"
+            )
             out += ["<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in rows]
             out.append("</tbody></table>")
         elif b.kind == "pagebreak":
