@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from . import calc, exports, figures, report
+from . import calc, cli_needs, exports, figures, report
 from .audit import audit_roster
 from .errors import CheckupsError, InputError, clip
 from .evaluate import evaluate
@@ -267,6 +267,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--scope", choices=("company", "employee"))
     _common(p, formats=("text", "json"))
     p.set_defaults(run=cmd_rules)
+    cli_needs.add_commands(sub)
     return top
 
 

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from compile_programme import check_agreement, check_needs
 from compile_regions import DataError
 from compile_regions import build as build_regions
 from compile_rules import compile_rules
@@ -115,6 +116,16 @@ def _notices() -> dict:
     return notices
 
 
+def _programme(laws: dict) -> dict:
+    """The programme tools' data, checked against the service areas and the laws."""
+    found = {path.stem: _load(path) for path in sorted((DATA / "programme").glob("*.yaml"))}
+    services = _load(DATA / "services.yaml")
+    if "needs" in found:
+        check_needs(found["needs"], laws, services)
+    check_agreement(_load(DATA / "agreement" / "trusteeship.yaml"), laws, services)
+    return found
+
+
 def build() -> dict:
     """The whole catalog as a JSON-ready dict."""
     updates = _load(DATA / "updates.yaml") if (DATA / "updates.yaml").exists() else []
@@ -132,6 +143,7 @@ def build() -> dict:
         "quality": _folder("quality"),
         "agreement": _folder("agreement"),
         "documents": _folder("documents"),
+        "programme": _programme(laws),
         "updates": sorted(updates, key=lambda u: u["date"], reverse=True),
     }
 

@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from schema_inputs import roster, saved
+from schema_needs import agreement_choices, needs_answers, needs_result
 from schema_parts import DRAFT, Schema, array, closed, mapping, ref, rule_ids, shared
 
 from checkups.errors import ECHO
@@ -203,6 +204,26 @@ DOCUMENTS: dict[str, Document] = {
         figures,
     ),
     "rules": Document("Rule catalog", "规则目录", "python -m checkups rules --format json: one entry per rule.", rule_list),
+    "needs-answers": Document(
+        "Needs survey answers",
+        "托管需求自测的回答",
+        "What python -m checkups needs reads: question id → option id, or the survey page's saved checkups-needs/1 file.",
+        needs_answers,
+    ),
+    "needs": Document(
+        "Needs survey result",
+        "托管需求自测结果",
+        "python -m checkups needs --format json: the areas to entrust with their reasons; python -m checkups agreement "
+        "reads it too (its areas).",
+        needs_result,
+    ),
+    "agreement-choices": Document(
+        "Agreement builder choices",
+        "托管协议生成的选择",
+        "What python -m checkups agreement reads: the service areas and options, or the builder page's saved "
+        "checkups-agreement/1 file.",
+        agreement_choices,
+    ),
 }
 
 

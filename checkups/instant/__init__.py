@@ -7,7 +7,8 @@ Each function takes and returns JSON-ready data:
 - :func:`evaluate` — the company questionnaire's answers → findings and the report;
 - :func:`hidden` — the questionnaire's rules that the region and date leave out;
 - :func:`audit` — a roster file's bytes → findings per employee, rejected rows, the report;
-- :func:`calculate` — one calculator of the registry → result, steps and the report.
+- :func:`calculate` — one calculator of the registry → result, steps and the report;
+- :func:`needs`, :func:`agreement` — the needs survey and the agreement builder.
 
 A successful answer has ``ok: true``, the findings (or outcomes) as data, ``html`` (the
 report's body for the page, citations linked to the site's law pages) and ``report`` (the
@@ -25,19 +26,24 @@ from typing import Any
 from .calculators import calculate
 from .company import evaluate, hidden
 from .messages import GENERAL
+from .needs import agreement, needs
 from .roster import audit
 
-__all__ = ["OPERATIONS", "audit", "calculate", "evaluate", "handle", "hidden"]
+__all__ = ["OPERATIONS", "agreement", "audit", "calculate", "evaluate", "handle", "hidden", "needs"]
 
 OPERATIONS = {"evaluate": evaluate, "hidden": hidden, "audit": audit, "calculate": calculate}
+OPERATIONS["needs"] = needs
+OPERATIONS["agreement"] = agreement
 _REPORTS: dict[str, dict[str, str]] = {}  # the last printable report of each kind, until the page asks for it
 
 
-def _report(kind: str = "", lang: str = "zh") -> dict[str, Any]:
-    """The printable report of the last successful answer of ``kind`` (asked for on download)."""
-    if kind not in _REPORTS:
+def _report(kind: str = "", lang: str = "zh", part: str = "") -> dict[str, Any]:
+    """The printable report of the last successful answer of ``kind`` (asked for on download),
+    or another file of it (``part``: its ``parts`` key; ``base64: true`` for bytes)."""
+    key = f"{kind}:{part}" if part else kind
+    if key not in _REPORTS:
         return {"ok": False, "errors": {}, "message": GENERAL.get(lang)}
-    return {"ok": True, **_REPORTS[kind]}
+    return {"ok": True, **_REPORTS[key]}
 
 
 def handle(request: str, data: Any = None) -> str:
@@ -60,6 +66,8 @@ def handle(request: str, data: Any = None) -> str:
         out = op(data, **args) if op is audit else op(**args)
         if out.get("ok") and "report" in out:
             _REPORTS[out["kind"]] = {"report": out.pop("report"), "filename": out["filename"]}
+            for part, file in out.pop("parts", {}).items():  # other downloads: {report, filename, mime, base64}
+                _REPORTS[f"{out['kind']}:{part}"] = file
         return json.dumps(out, ensure_ascii=False, default=str)  # figures typed in are Decimals
     except Exception:  # a bug: the page says so in plain words and the console gets the details
         out = {"ok": False, "errors": {}, "message": GENERAL.get(lang), "debug": traceback.format_exc()}

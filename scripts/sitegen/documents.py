@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from checkups.programme.agreement import paragraph_texts
 from checkups.registry import catalog
 
 from .common import Site, area_name_safe, cites, file_link, header, link, print_footer, table, tr, words
@@ -72,6 +73,8 @@ def _download(page: str, name: str, lang: str) -> str:
 def _agreement(name: str, doc: dict, lang: str) -> str:
     page = f"agreements/{slug(name)}"
     lines = [header(f"checkups/data/agreement/{name}.yaml"), f"# {tr(doc['title'], lang)}", "", _download(page, name, lang), ""]
+    builder = words("按所选服务领域生成只含相应条款的协议", "Build the agreement for the service areas you choose", lang)
+    lines += [f"[{builder}]({link(page, 'tools/agreement')})", ""]
     if doc.get("note"):
         lines += [
             f'!!! note "{words("使用说明", "How to use this model", lang)}"',
@@ -89,7 +92,7 @@ def _agreement(name: str, doc: dict, lang: str) -> str:
         ]
     for number, clause in enumerate(doc.get("clauses", []), 1):
         lines += [f"## {number}. {tr(clause['heading'], lang)} {{#{clause['id'].replace('_', '-')}}}", ""]
-        lines += [_blanks(tr(p, lang)) + "\n" for p in clause.get("paragraphs", [])]
+        lines += [text + "\n" for text, _ in paragraph_texts(clause.get("paragraphs", []), lang, boxes=True)]
         if clause.get("citations"):
             lines += [f"<small>{words('依据', 'Basis', lang)}: {cites(page, clause['citations'], lang)}</small>", ""]
     if doc.get("responsibility_matrix"):
@@ -221,8 +224,8 @@ def write_docx(out_dir: Path) -> list[Path]:
                     fields_table(d, [(tr(f, lang), BLANK) for f in party.get("fields", [])])
                 for number, clause in enumerate(doc.get("clauses", []), 1):
                     d.add_heading(f"{number}. {tr(clause['heading'], lang)}", level=1)
-                    for p in clause.get("paragraphs", []):
-                        d.add_paragraph(_blanks(tr(p, lang)))
+                    for text, _ in paragraph_texts(clause.get("paragraphs", []), lang, boxes=True):
+                        d.add_paragraph(text)
                 for section in doc.get("sections", []):
                     d.add_heading(tr(section["heading"], lang), level=1)
                     for p in section.get("paragraphs", []):

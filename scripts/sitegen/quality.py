@@ -12,6 +12,8 @@ AUDIENCE = {
     "agency": {"zh": "托管机构", "en": "agency"},
     "enterprise": {"zh": "企业", "en": "enterprise"},
 }
+#: the programme tool that computes what a quality page shows on paper (scripts/sitegen/tools.py)
+TOOL_PAGES = {"needs_survey": ("tools/needs", {"zh": "在线自测：托管需求自测", "en": "Try it online: the needs survey"})}
 LEVEL = {"red": {"zh": "🔴 红色", "en": "🔴 red"}, "amber": {"zh": "🟠 黄色", "en": "🟠 amber"}}
 
 
@@ -58,6 +60,9 @@ def _tool(name: str, tool: dict, lang: str) -> str:
     lines = [header(f"checkups/data/quality/{name}.yaml"), f"# {tr(tool['title'], lang)}", ""]
     if tool.get("purpose"):
         lines += [tr(tool["purpose"], lang), ""]
+    if name in TOOL_PAGES:
+        target, label = TOOL_PAGES[name]
+        lines += [f"[{tr(label, lang)}]({link(page, target)})", ""]
     total = 0
     for section in tool.get("sections", []):
         lines += [f"## {tr(section['heading'], lang)}", ""]

@@ -5,6 +5,10 @@
 // progress line and the storage messages come from the page (.checkup-words).
 // It also keeps the answers in this browser's storage (the notebooks' checkups-<kind>/1
 // format), exports, imports and clears them. Nothing is sent to any server.
+// A kind other than company, roster and calculators (the programme tools) sends its
+// answers to the worker operation of its own name; its form may have no region or date,
+// checkboxes sharing a name give the list of their values, the URL's query fills fields
+// (?areas=a,b), and a result's [data-download] buttons fetch its other files.
 (function () {
   "use strict";
   var box = document.querySelector(".checkup-instant");
@@ -21,6 +25,7 @@
   var lang = form.lang.indexOf("zh") === 0 ? "zh" : "en";
   var SETTINGS = ["province", "city", "as_of", "calculator", "file"];
   var ready = false, failed = false, calls = 0, pending = {}, restoredFile = null, reportURL = null;
+  var generic = ["company", "roster", "calculators"].indexOf(kind) < 0;
 
   // --- the worker ---------------------------------------------------------------------
   var began = performance.now();
@@ -68,12 +73,14 @@
   }
 
   // --- the settings at the top --------------------------------------------------------
-  var province = form.elements.province, city = form.elements.city, asOf = form.elements.as_of;
+  var province = form.elements.province, city = form.elements.city;
+  var asOf = form.elements.as_of || { value: "" };
   function today() {
     var d = new Date();
     return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
   }
   function narrow() {
+    if (!city) return;
     city.querySelectorAll("optgroup").forEach(function (g) {
       var off = province.value !== "national" && g.getAttribute("data-province") !== province.value;
       g.hidden = off;
@@ -82,20 +89,22 @@
     var chosen = city.selectedOptions[0];
     if (chosen && chosen.parentNode.disabled) city.value = "";
   }
-  function region() { return city.value || province.value || "national"; }
+  function region() { return (city && city.value) || (province && province.value) || "national"; }
   function setRegion(value) {
+    if (!city) return;
     var option = city.querySelector('option[value="' + CSS.escape(value || "") + '"]');
     if (option && value) { province.value = option.parentNode.getAttribute("data-province"); narrow(); city.value = value; }
     else if (province.querySelector('option[value="' + CSS.escape(value || "") + '"]')) { province.value = value; narrow(); city.value = ""; }
   }
-  province.addEventListener("change", function () { narrow(); changed(); });
-  city.addEventListener("change", function () {
+  if (province) province.addEventListener("change", function () { narrow(); changed(); });
+  if (city) city.addEventListener("change", function () {
     var option = city.selectedOptions[0];
     if (option && option.parentNode.tagName === "OPTGROUP") province.value = option.parentNode.getAttribute("data-province");
     narrow();
     changed();
   });
-  if (!asOf.value) asOf.value = today();
+  function resetDate() { if (form.elements.as_of) asOf.value = today(); }
+  if (!asOf.value) resetDate();
   narrow();
 
   // --- what is entered ----------------------------------------------------------------
@@ -106,6 +115,7 @@
       if (prefix !== undefined && el.name.indexOf(prefix + ".") !== 0) return;
       var name = prefix !== undefined ? el.name.slice(prefix.length + 1) : el.name;
       if (el.type === "radio") { if (el.checked && el.value) out[name] = el.value === "true" ? true : el.value === "false" ? false : el.value; }
+      else if (el.type === "checkbox" && generic) { if (el.checked) (out[name] = out[name] || []).push(el.value); }
       else if (el.type === "checkbox") { if (el.checked) out[name] = true; }
       else if (el.tagName === "SELECT") { if (el.value !== el.querySelector("option[selected]")?.value) out[name] = el.value; }
       else if (el.value.trim()) out[name] = el.value.trim();
@@ -117,6 +127,7 @@
       var name = prefix ? prefix + "." + key : key, value = values[key];
       form.querySelectorAll('[name="' + CSS.escape(name) + '"]').forEach(function (el) {
         if (el.type === "radio") el.checked = String(value) === el.value;
+        else if (el.type === "checkbox" && Array.isArray(value)) el.checked = value.indexOf(el.value) >= 0;
         else if (el.type === "checkbox") el.checked = value === true || value === "true";
         else el.value = value === null || value === undefined ? "" : String(value);
       });
@@ -180,6 +191,11 @@
 
   function run(submitter) {
     var args = base(), done;
+    if (generic) {
+      args.answers = answers();
+      done = working(words.working);
+      return ask(kind, args).then(function (a) { done(); show(a); });
+    }
     if (kind === "company") {
       args.answers = answers();
       done = working(words.working);
@@ -238,6 +254,15 @@
     a.remove();
   }
   var reportName = "";
+  result.addEventListener("click", function (event) {  // a result's other files (the .docx, the Markdown)
+    var button = event.target.closest("[data-download]");
+    if (!button) return;
+    ask("report", { kind: kind, part: button.getAttribute("data-download") }).then(function (a) {
+      if (!a.ok) return show(a);
+      var body = a.base64 ? Uint8Array.from(atob(a.report), function (c) { return c.charCodeAt(0); }) : a.report;
+      saveAs(URL.createObjectURL(new Blob([body], { type: a.mime || "application/octet-stream" })), a.filename);
+    });
+  });
   report.querySelector("button").addEventListener("click", function () {
     if (reportURL) return saveAs(reportURL, reportName);
     ask("report", { kind: kind }).then(function (a) {
@@ -253,7 +278,7 @@
   function documentNow() {
     var settings = { region: region(), as_of: asOf.value };
     var doc = { format: format, answers: {}, settings: settings };
-    if (kind === "company") doc.answers = answers();
+    if (kind === "company" || generic) doc.answers = answers();
     if (kind === "calculators") {
       form.querySelectorAll("[data-calculator]").forEach(function (s) {
         var name = s.getAttribute("data-calculator"), values = answers(name);
@@ -283,7 +308,7 @@
     var s = doc.settings || {};
     if (s.region) setRegion(s.region);
     if (typeof s.as_of === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s.as_of)) asOf.value = s.as_of;
-    if (kind === "company") put(doc.answers);
+    if (kind === "company" || generic) put(doc.answers);
     if (kind === "calculators") Object.keys(doc.answers).forEach(function (name) { put(doc.answers[name], name); });
     if (kind === "roster") {
       if (typeof s.min_wage === "string") form.elements.min_wage.value = s.min_wage;
@@ -314,6 +339,21 @@
     var stored = JSON.parse(localStorage.getItem(format) || "null");
     if (valid(stored)) apply(stored);
   } catch (error) { /* nothing saved, or storage off */ }
+  if (generic) {  // fields named in the address (?areas=contracts,wages) replace what was kept, and are run
+    var query = {}, asked = false;
+    new URLSearchParams(location.search).forEach(function (value, key) {
+      var el = form.querySelector('[name="' + CSS.escape(key) + '"]');
+      if (!el) return;
+      query[key] = el.type === "checkbox" ? value.split(",") : value;
+      asked = true;
+    });
+    if (asked) {
+      form.querySelectorAll('input[type="checkbox"]').forEach(function (el) { if (el.name in query) el.checked = false; });
+      put(query);
+      save();
+      run();
+    }
+  }
 
   var tools = form.querySelector(".checkup-tools");
   tools.hidden = false;
@@ -329,7 +369,7 @@
       try { doc = JSON.parse(text.replace(/^\uFEFF/, "")); } catch (error) { doc = null; }
       if (!valid(doc)) { message.textContent = words.bad_import; return; }
       form.reset();
-      asOf.value = today();
+      resetDate();
       narrow();
       apply(doc);
       save();
@@ -339,7 +379,7 @@
   });
   tools.querySelector('[data-action="clear"]').addEventListener("click", function () {
     form.reset();
-    asOf.value = today();
+    resetDate();
     narrow();
     saved = restoredFile = null;
     try { localStorage.removeItem(format); } catch (error) { /* storage off */ }
