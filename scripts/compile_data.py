@@ -132,6 +132,7 @@ def build() -> dict:
         "quality": _folder("quality"),
         "agreement": _folder("agreement"),
         "documents": _folder("documents"),
+        "programme": _folder("programme"),
         "updates": sorted(updates, key=lambda u: u["date"], reverse=True),
     }
 

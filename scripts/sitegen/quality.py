@@ -94,5 +94,25 @@ def _tool(name: str, tool: dict, lang: str) -> str:
         lines += [table(headers, rows), ""]
     if total:
         lines += [f"**{words('合计', 'Total', lang)}: {total} {words('分', 'points', lang)}**", ""]
+    lines += _tiers(tool.get("subsidy_tiers"), lang)
     lines.append(print_footer(lang))
     return "\n".join(lines)
+
+
+def _tiers(tiers: dict | None, lang: str) -> list[str]:
+    """The subsidy bands a score maps to, shown as the example they are."""
+    if not tiers:
+        return []
+    bands = tiers["bands"]
+    rows = []
+    for upper, band in zip([None, *bands], bands, strict=False):
+        span = f"≥ {band['min']}" if upper is None else f"{band['min']} – < {upper['min']}"
+        rows.append([span, tr(band["label"], lang)])
+    return [
+        f"## {words('补贴分档（示例）', 'Subsidy bands (an example)', lang)}",
+        "",
+        tr(tiers["note"], lang),
+        "",
+        table([words("得分", "Score", lang), words("补贴", "Subsidy", lang)], rows),
+        "",
+    ]
