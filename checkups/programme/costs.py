@@ -36,10 +36,6 @@ def spec() -> dict[str, Any]:
     return catalog()["programme"]["cost_benefit"]
 
 
-def _text(obj: Mapping[str, str]) -> Text:
-    return Text(obj["zh"], obj["en"])
-
-
 @dataclass(frozen=True, slots=True)
 class Risk:
     """What the check-up found: money certainly at risk and the range of fines that may be added."""
@@ -187,7 +183,7 @@ def assumptions(given: Mapping[str, Any] | None = None) -> list[Assumption]:
             known = [values[s] for s in SCENARIOS if values[s] is not None]
             if known != sorted(known):
                 raise InputError(key, "low <= central <= high", "/".join("—" if v is None else str(v) for v in values.values()))
-        found.append(Assumption(key, a["unit"], _text(a["label"]), _text(a["source"]), values, tuple(entered)))
+        found.append(Assumption(key, a["unit"], Text(**a["label"]), Text(**a["source"]), values, tuple(entered)))
     return found
 
 

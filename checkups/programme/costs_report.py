@@ -9,43 +9,43 @@ from ..report_page import _e, page_start
 from ..text import Text, fmt_money
 from .chart import bar_chart
 from .costs import SCENARIOS, Assumption, Estimate, spec
+from .labels import Labels
 
 __all__ = ["chart", "to_html", "to_text"]
 
-L = {
-    "found": Text("体检发现", "What the check-up found"),
-    "kind": {
-        "audit": Text("员工名册体检", "roster audit"),
-        "evaluation": Text("企业问卷体检", "company questionnaire"),
-        "answers": Text("企业问卷体检（本次计算）", "company questionnaire (evaluated here)"),
-    },
-    "as_of": Text("检查日", "Audit date"),
-    "findings": Text("发现问题", "Findings"),
-    "owed": Text("确定涉及金额（元）", "Money certainly at risk (yuan)"),
-    "fines": Text("可能另加的罚款或赔偿（元）", "Fines or compensation that may be added (yuan)"),
-    "assumptions": Text("假设（都可以修改）", "Assumptions (all can be changed)"),
-    "item": Text("假设", "Assumption"),
-    "source": Text("来源", "Where it comes from"),
-    "entered": Text("（您填写的）", " (entered by you)"),
-    "result": Text("每年收支估算（元）", "Yearly balance (yuan)"),
-    "case": Text("情形", "Case"),
-    "risk": Text("可避免的风险", "Risk avoided"),
-    "cost": Text("净费用（服务费 − 补贴）", "Net cost (fee − subsidy)"),
-    "balance": Text("收支差额", "Balance"),
-    "missing": Text("缺少的数字", "Figures missing"),
-    "method": Text("计算方法", "How it is worked out"),
-    "not_worked": Text("缺少数字，未计算", "not worked out: a figure is missing"),
-    "chart": Text("费用与风险对比", "Cost against risk"),
-    "disclaimer": Text(
-        "本估算依据所填数字和所列假设自动生成，只供决策参考，不是预测，也不构成法律意见。",
-        "This estimate is made from the figures entered and the assumptions listed, for deciding; it is not a "
-        "forecast and not legal advice.",
-    ),
-}
-
-
-def _t(key: str, lang: str) -> str:
-    return L[key].get(lang)
+L = Labels(
+    {
+        "found": Text("体检发现", "What the check-up found"),
+        "kind": {
+            "audit": Text("员工名册体检", "roster audit"),
+            "evaluation": Text("企业问卷体检", "company questionnaire"),
+            "answers": Text("企业问卷体检（本次计算）", "company questionnaire (evaluated here)"),
+        },
+        "as_of": Text("检查日", "Audit date"),
+        "findings": Text("发现问题", "Findings"),
+        "owed": Text("确定涉及金额（元）", "Money certainly at risk (yuan)"),
+        "fines": Text("可能另加的罚款或赔偿（元）", "Fines or compensation that may be added (yuan)"),
+        "assumptions": Text("假设（都可以修改）", "Assumptions (all can be changed)"),
+        "item": Text("假设", "Assumption"),
+        "source": Text("来源", "Where it comes from"),
+        "entered": Text("（您填写的）", " (entered by you)"),
+        "result": Text("每年收支估算（元）", "Yearly balance (yuan)"),
+        "case": Text("情形", "Case"),
+        "risk": Text("可避免的风险", "Risk avoided"),
+        "cost": Text("净费用（服务费 − 补贴）", "Net cost (fee − subsidy)"),
+        "balance": Text("收支差额", "Balance"),
+        "missing": Text("缺少的数字", "Figures missing"),
+        "method": Text("计算方法", "How it is worked out"),
+        "not_worked": Text("缺少数字，未计算", "not worked out: a figure is missing"),
+        "chart": Text("费用与风险对比", "Cost against risk"),
+        "disclaimer": Text(
+            "本估算依据所填数字和所列假设自动生成，只供决策参考，不是预测，也不构成法律意见。",
+            "This estimate is made from the figures entered and the assumptions listed, for deciding; it is not a "
+            "forecast and not legal advice.",
+        ),
+    }
+)
+_t = L
 
 
 def _shown(a: Assumption, scenario: str, lang: str) -> str:

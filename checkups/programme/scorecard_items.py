@@ -19,10 +19,6 @@ __all__ = ["QUALIFICATION", "Band", "Indicator", "Requirement", "bands", "check_
 QUALIFICATION = "q_"  # prefix of a qualification-review column
 
 
-def _text(obj: Mapping[str, str]) -> Text:
-    return Text(obj["zh"], obj["en"])
-
-
 @dataclass(frozen=True, slots=True)
 class Indicator:
     """One item of the service evaluation: its column id, section, text, points and evidence."""
@@ -56,7 +52,7 @@ class Band:
 
 
 def _items(tool: dict) -> list[tuple[Text, dict]]:
-    return [(_text(s["heading"]), item) for s in tool["sections"] for item in s["items"]]
+    return [(Text(**s["heading"]), item) for s in tool["sections"] for item in s["items"]]
 
 
 def indicators() -> list[Indicator]:
@@ -65,9 +61,9 @@ def indicators() -> list[Indicator]:
         Indicator(
             i["id"],
             head,
-            _text(i["text"]),
+            Text(**i["text"]),
             Decimal(str(i["weight"])),
-            _text(i["evidence"]),
+            Text(**i["evidence"]),
             tuple(Citation(c["law"], str(c["article"])) for c in i.get("citations", [])),
         )
         for head, i in _items(catalog()["quality"]["evaluation_scorecard"])
@@ -77,7 +73,7 @@ def indicators() -> list[Indicator]:
 def requirements() -> list[Requirement]:
     """The qualification review's items, in the checklist's order."""
     return [
-        Requirement(i["id"], head, _text(i["text"]), bool(i.get("citations")), bool(i.get("may_not_apply")))
+        Requirement(i["id"], head, Text(**i["text"]), bool(i.get("citations")), bool(i.get("may_not_apply")))
         for head, i in _items(catalog()["quality"]["qualification_review"])
     ]
 
@@ -96,7 +92,7 @@ def bands(overrides: Mapping[str, Any] | None = None) -> list[Band]:
     unknown = set(overrides) - {b["id"] for b in data}
     if unknown:
         raise InputError("tiers", "one of " + ", ".join(b["id"] for b in data), sorted(unknown)[0])
-    found = [Band(b["id"], to_number(overrides.get(b["id"], b["min"]), f"tiers.{b['id']}"), _text(b["label"])) for b in data]
+    found = [Band(b["id"], to_number(overrides.get(b["id"], b["min"]), f"tiers.{b['id']}"), Text(**b["label"])) for b in data]
     return _checked_bands(found)
 
 

@@ -6,44 +6,44 @@ from __future__ import annotations
 from ..exports import safe_cell
 from ..report_page import _e, cite_links, page_start
 from ..text import Text
+from .labels import Labels
 from .scorecard import Scorecard
 from .scorecard_items import Band, indicators, requirements
 
 __all__ = ["to_csv", "to_html", "to_text"]
 
-L = {
-    "title": Text("托管机构评分结果", "Agency scorecard"),
-    "rank": Text("名次", "Rank"),
-    "agency": Text("机构", "Agency"),
-    "score": Text("得分", "Score"),
-    "tier": Text("补贴分档", "Subsidy band"),
-    "qualified": Text("资质审核", "Qualification review"),
-    "yes": Text("法定要求均符合", "every legal requirement met"),
-    "no": Text("有法定要求不符合，按清单说明不宜入选", "a legal requirement is not met: the checklist says not to select it"),
-    "not_reviewed": Text("未审核", "not reviewed"),
-    "bands": Text("补贴分档", "Subsidy bands"),
-    "own": Text("（本次使用的分档不是示例分档，是您填写的）", " (the bands used are your own, not the example)"),
-    "errors": Text("未能评分的行", "Rows not scored"),
-    "row": Text("行", "Line"),
-    "column": Text("列", "Column"),
-    "problem": Text("问题", "Problem"),
-    "item": Text("项目", "Item"),
-    "weight": Text("分值", "Points"),
-    "given": Text("得分", "Given"),
-    "evidence": Text("证明材料", "Evidence"),
-    "failed": Text("不符合的法定要求", "Legal requirements not met"),
-    "scored": Text("已评分 {n} 家，共 {total} 家", "{n} of {total} agencies scored"),
-    "ignored": Text("以下列未使用：{columns}", "Columns not used: {columns}"),
-    "disclaimer": Text(
-        "评分按所填分数和评分表自动计算；补贴分档由主管部门在项目规则中确定，不是法律规定。",
-        "The score is worked out from the points entered and the scorecard; the subsidy bands are set by the "
-        "bureau in the programme rules, not by law.",
-    ),
-}
-
-
-def _t(key: str, lang: str) -> str:
-    return L[key].get(lang)
+L = Labels(
+    {
+        "title": Text("托管机构评分结果", "Agency scorecard"),
+        "rank": Text("名次", "Rank"),
+        "agency": Text("机构", "Agency"),
+        "score": Text("得分", "Score"),
+        "tier": Text("补贴分档", "Subsidy band"),
+        "qualified": Text("资质审核", "Qualification review"),
+        "yes": Text("法定要求均符合", "every legal requirement met"),
+        "no": Text("有法定要求不符合，按清单说明不宜入选", "a legal requirement is not met: the checklist says not to select it"),
+        "not_reviewed": Text("未审核", "not reviewed"),
+        "bands": Text("补贴分档", "Subsidy bands"),
+        "own": Text("（本次使用的分档不是示例分档，是您填写的）", " (the bands used are your own, not the example)"),
+        "errors": Text("未能评分的行", "Rows not scored"),
+        "row": Text("行", "Line"),
+        "column": Text("列", "Column"),
+        "problem": Text("问题", "Problem"),
+        "item": Text("项目", "Item"),
+        "weight": Text("分值", "Points"),
+        "given": Text("得分", "Given"),
+        "evidence": Text("证明材料", "Evidence"),
+        "failed": Text("不符合的法定要求", "Legal requirements not met"),
+        "scored": Text("已评分 {n} 家，共 {total} 家", "{n} of {total} agencies scored"),
+        "ignored": Text("以下列未使用：{columns}", "Columns not used: {columns}"),
+        "disclaimer": Text(
+            "评分按所填分数和评分表自动计算；补贴分档由主管部门在项目规则中确定，不是法律规定。",
+            "The score is worked out from the points entered and the scorecard; the subsidy bands are set by the "
+            "bureau in the programme rules, not by law.",
+        ),
+    }
+)
+_t = L
 
 
 def _span(bands: list[Band], band: Band) -> str:
