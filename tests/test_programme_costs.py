@@ -125,3 +125,45 @@ def test_the_chart_scales_bars_to_the_largest_value() -> None:
     widths = [float(w) for w in re.findall(r'<rect x="[\d.]+" y="\d+" width="([\d.]+)" height="16"', svg)]
     assert widths[0] == pytest.approx(2 * widths[1], abs=0.2) and widths[1] == pytest.approx(widths[2], abs=0.2)
     assert "—" in svg and "-50.00" in svg
+
+
+def test_the_command_line_reads_an_audit_json_and_writes_each_format(tmp_path: Path, capsys) -> None:
+    """``costs FINDINGS.json --fee`` runs on an audit's JSON in text, JSON and HTML, with its assumptions."""
+    from checkups.cli import main
+
+    roster = Path(__file__).parents[1] / "samples" / "roster.csv"
+    findings = tmp_path / "audit.json"
+    assert (
+        main(["audit", str(roster), "--as-of", "2025-06-30", "--region", "guangzhou", "--format", "json", "-o", str(findings)])
+        == 0
+    )
+    args = [str(findings), "--fee", "12000", "--subsidy", "2000", "--assume", "share.central=25%"]
+    assert main(["costs", *args, "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    # 0.25 × 100,570.06 = 25,142.515 → 25,142.52; net cost 10,000
+    assert doc["scenarios"]["central"] == {"risk": "25142.52", "cost": "10000.00", "balance": "15142.52"}
+    assert main(["costs", *args, "--format", "html", "--lang", "en", "-o", str(tmp_path / "c.html")]) == 0
+    assert "<svg" in (tmp_path / "c.html").read_text(encoding="utf-8")
+    assert main(["costs", *args]) == 0 and "收支差额" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["missing.json", "--fee", "1"],
+        ["{dir}", "--fee", "1"],
+        ["{bad}", "--fee", "1"],
+        ["{ok}", "--fee", "x"],
+        ["{ok}", "--fee", "1", "--assume", "share"],
+    ],
+)
+def test_the_command_line_refuses_bad_input_with_one_line(args: list[str], tmp_path: Path, capsys) -> None:
+    """A missing or broken file, a bad figure or a malformed --assume exits 2 with one line, no traceback."""
+    from checkups.cli import main
+
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    (tmp_path / "ok.json").write_text('{"findings": []}', encoding="utf-8")
+    paths = {"{dir}": str(tmp_path), "{bad}": str(tmp_path / "bad.json"), "{ok}": str(tmp_path / "ok.json")}
+    assert main([("costs"), *(paths.get(a, a) for a in args)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("checkups: ") and err.count("\n") == 1

@@ -121,3 +121,28 @@ def test_the_page_prints_the_ranking_the_example_bands_and_one_agencys_items() -
     assert "不符合的法定要求" in page
     assert scorecard_report.to_csv(card, "en").splitlines()[1].startswith('"1","A","100"')
     assert "Subsidy paid in full" in scorecard_report.to_text(card, "en")
+
+
+def test_the_command_line_scores_a_csv_and_a_json(tmp_path: Path, capsys) -> None:
+    """``scorecard`` reads the bureau's CSV and an enterprise's JSON answers, in every format."""
+    import json
+
+    from checkups.cli import main
+
+    assert main(["scorecard", "--template", "-o", str(tmp_path / "t.csv")]) == 0
+    row = _row("机构甲", {"except": {"payroll_errors": 0}})
+    header = list(row)
+    (tmp_path / "s.csv").write_text(",".join(header) + "\n" + ",".join(str(row[h]) for h in header) + "\n", encoding="utf-8")
+    for fmt in ("text", "json", "html", "csv"):
+        assert main(["scorecard", str(tmp_path / "s.csv"), "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    assert "机构甲" in out and "92" in out
+    (tmp_path / "a.json").write_text(
+        json.dumps({"format": "checkups-scorecard/1", "answers": row, "settings": {"tiers": {"full": 95}}}), encoding="utf-8"
+    )
+    assert main(["scorecard", str(tmp_path / "a.json"), "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["agencies"][0]["tier"] == "proportional" and doc["tiers"]["example"] is False
+    assert main(["scorecard", str(tmp_path / "a.json"), "--tier", "full=bad"]) == 2
+    assert main(["scorecard"]) == 2
+    assert capsys.readouterr().err.count("\n") == 2

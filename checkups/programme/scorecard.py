@@ -148,7 +148,7 @@ def score_one(values: Mapping[str, Any], row: int | None, found_bands: Sequence[
         column, raw = QUALIFICATION + req.id, values.get(QUALIFICATION + req.id)
         answer = None if raw is None else _answer(raw, req)
         if answer is None:
-            out.errors.append(RowError(row, column, "yes or no" + (" or n/a" if req.may_not_apply else ""), _cell(raw)))
+            out.errors.append(RowError(row, column, "yes, no or n/a" if req.may_not_apply else "yes or no", _cell(raw)))
         else:
             out.answers[req.id] = answer
     if not out.errors:
