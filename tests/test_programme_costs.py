@@ -167,3 +167,17 @@ def test_the_command_line_refuses_bad_input_with_one_line(args: list[str], tmp_p
     assert main([("costs"), *(paths.get(a, a) for a in args)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("checkups: ") and err.count("\n") == 1
+
+
+def test_the_json_follows_its_schema_in_every_case() -> None:
+    """Every case's JSON output validates against ``costs.schema.json``; a broken one does not."""
+    import jsonschema
+
+    from checkups import schemas
+
+    validator = jsonschema.Draft202012Validator(schemas.load("costs"), format_checker=jsonschema.FormatChecker())
+    for case in CASES:
+        doc = json.loads(json.dumps(_estimate(case["costs"]).as_dict()))
+        validator.validate(doc)
+    doc["scenarios"]["low"]["balance"] = -12.5
+    assert not validator.is_valid(doc)

@@ -146,3 +146,24 @@ def test_the_command_line_scores_a_csv_and_a_json(tmp_path: Path, capsys) -> Non
     assert main(["scorecard", str(tmp_path / "a.json"), "--tier", "full=bad"]) == 2
     assert main(["scorecard"]) == 2
     assert capsys.readouterr().err.count("\n") == 2
+
+
+def test_rows_results_and_the_template_follow_their_schemas() -> None:
+    """Rows validate against ``scorecard-row`` (review columns all or none), results against ``scorecard``."""
+    import json
+
+    import jsonschema
+
+    from checkups import schemas
+
+    row_schema = jsonschema.Draft202012Validator(schemas.load("scorecard-row"))
+    result_schema = jsonschema.Draft202012Validator(schemas.load("scorecard"))
+    row_schema.validate(_row())
+    row_schema.validate(_row(review=False))
+    partial = _row(review=False) | {"q_filed": "yes"}
+    assert not row_schema.is_valid(partial)
+    for case in CASES:
+        card = scorecard.score_rows([_row(spec=case["scorecard"])], lines=[2], tiers=case["scorecard"].get("tiers"))
+        result_schema.validate(json.loads(json.dumps(card.as_dict())))
+    header = scorecard.template_csv().lstrip("\ufeff").splitlines()[0].split(",")
+    assert header == list(schemas.load("scorecard-row")["properties"])
