@@ -31,7 +31,7 @@ def costs() -> tuple[Schema, dict[str, Schema]]:
     )
     found = closed(
         {
-            "kind": {"enum": ["audit", "evaluation", "answers"]},
+            "kind": {"enum": ["audit", "evaluation", "answers", "entered"]},
             "as_of": nullable(ref("date")),
             "region": nullable({"type": "string"}),
             "findings": COUNT,

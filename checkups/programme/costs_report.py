@@ -20,6 +20,7 @@ L = Labels(
             "audit": Text("员工名册体检", "roster audit"),
             "evaluation": Text("企业问卷体检", "company questionnaire"),
             "answers": Text("企业问卷体检（本次计算）", "company questionnaire (evaluated here)"),
+            "entered": Text("您填写的金额", "amounts you entered"),
         },
         "as_of": Text("检查日", "Audit date"),
         "findings": Text("发现问题", "Findings"),

@@ -12,6 +12,8 @@ AUDIENCE = {
     "agency": {"zh": "托管机构", "en": "agency"},
     "enterprise": {"zh": "企业", "en": "enterprise"},
 }
+#: a quality tool → the programme tool page that computes it
+TOOL_PAGES = {"evaluation_scorecard": "tools/scorecard", "qualification_review": "tools/scorecard"}
 LEVEL = {"red": {"zh": "🔴 红色", "en": "🔴 red"}, "amber": {"zh": "🟠 黄色", "en": "🟠 amber"}}
 
 
@@ -58,6 +60,8 @@ def _tool(name: str, tool: dict, lang: str) -> str:
     lines = [header(f"checkups/data/quality/{name}.yaml"), f"# {tr(tool['title'], lang)}", ""]
     if tool.get("purpose"):
         lines += [tr(tool["purpose"], lang), ""]
+    if name in TOOL_PAGES:
+        lines += [f"[{words('在线评分', 'Score online', lang)} →]({link(page, TOOL_PAGES[name])})", ""]
     total = 0
     for section in tool.get("sections", []):
         lines += [f"## {tr(section['heading'], lang)}", ""]

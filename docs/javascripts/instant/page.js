@@ -11,6 +11,7 @@
   if (!box) return;
   var form = box.querySelector("form.checkup-form");
   var kind = form.getAttribute("data-checkup");
+  var op = ["company", "roster", "calculators"].indexOf(kind) < 0 ? kind : null;  // other kinds: the worker op named after it
   var words = JSON.parse(box.querySelector(".checkup-words").textContent);
   var status = box.querySelector(".checkup-status");
   var result = box.querySelector(".checkup-result");
@@ -196,6 +197,16 @@
       var place = form.querySelector('[data-calculator="' + CSS.escape(name) + '"]');
       return ask("calculate", args).then(function (a) { done(); show(a, place); });
     }
+    if (op) {  // a programme tool: the worker op of the form's kind, with the file chosen, if any
+      args.answers = answers();
+      var chosen = chosenFile();
+      done = working(chosen ? words.reading : words.working);
+      if (!chosen) return ask(op, args).then(function (a) { done(); show(a); });
+      args.filename = chosen.name;
+      return chosen.arrayBuffer().then(function (buffer) {
+        return ask(op, args, new Uint8Array(buffer), /\.xlsx$/i.test(chosen.name) ? ["openpyxl"] : []);
+      }).then(function (a) { done(); show(a); });
+    }
     var file = chosenFile();
     if (!file) { show({ ok: false, errors: { file: words.no_file }, message: words.no_file }); return Promise.resolve(); }
     args.filename = file.name;
@@ -253,7 +264,7 @@
   function documentNow() {
     var settings = { region: region(), as_of: asOf.value };
     var doc = { format: format, answers: {}, settings: settings };
-    if (kind === "company") doc.answers = answers();
+    if (kind === "company" || op) doc.answers = answers();
     if (kind === "calculators") {
       form.querySelectorAll("[data-calculator]").forEach(function (s) {
         var name = s.getAttribute("data-calculator"), values = answers(name);
@@ -283,7 +294,7 @@
     var s = doc.settings || {};
     if (s.region) setRegion(s.region);
     if (typeof s.as_of === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s.as_of)) asOf.value = s.as_of;
-    if (kind === "company") put(doc.answers);
+    if (kind === "company" || op) put(doc.answers);
     if (kind === "calculators") Object.keys(doc.answers).forEach(function (name) { put(doc.answers[name], name); });
     if (kind === "roster") {
       if (typeof s.min_wage === "string") form.elements.min_wage.value = s.min_wage;
