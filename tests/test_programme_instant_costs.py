@@ -79,3 +79,21 @@ def test_the_scorecard_op_scores_one_agency_or_a_file() -> None:
     assert not out["ok"] and "tier.full" in out["errors"]
     out = _ask("scorecard", {**args, "answers": {}}, template_csv().encode("utf-8"))
     assert out["ok"] and out["ranking"][0]["score"] is None
+
+
+@pytest.mark.parametrize("name", ["tool-cost-benefit.zh", "tool-cost-benefit.en", "tool-scorecard.zh", "tool-scorecard.en"])
+def test_the_notebooks_run_and_show_the_page(name: str) -> None:
+    """Each tool notebook's code runs as written and ends with the package's page (a chart or a ranking)."""
+    import runpy
+
+    out = runpy.run_path(str(Path(__file__).parents[1] / "lite" / "notebooks" / f"{name}.py"))
+    page = (
+        out["HTML"](out["costs_report"].to_html(out["costs"].estimate(out["risk"], out["mine"]), name[-2:]))
+        if "risk" in out
+        else None
+    )
+    if page is not None:
+        assert "<svg" in page.data
+    else:
+        card = out["scorecard"].score_rows([out["row"]], tiers=out["tiers"])
+        assert card.agencies[0].score == 100

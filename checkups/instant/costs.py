@@ -63,7 +63,7 @@ def costs(
             errors[f"{exc.field}.central"] = ORDER
     if errors or day is None:
         return failure(errors, lang)
-    result = est.estimate(est.Risk(owed, low, high, 0, "entered"), given)
+    result = est.estimate(est.entered(owed, low, high), given)
     report = costs_report.to_html(result, lang)
     scenarios = {s: None if c is None else c.as_dict() for s, c in result.scenarios.items()}
     return _page("costs", region_id, day, report, site_root, lang, scenarios=scenarios)

@@ -25,7 +25,7 @@ from ..findings import Finding
 from ..registry import catalog
 from ..text import Text, round_fen, to_money, to_number
 
-__all__ = ["SCENARIOS", "Assumption", "Estimate", "Risk", "Scenario", "assumptions", "estimate", "read_input", "spec"]
+__all__ = ["SCENARIOS", "Assumption", "Estimate", "Risk", "Scenario", "assumptions", "entered", "estimate", "read_input", "spec"]
 
 SCENARIOS = ("low", "central", "high")
 _DISPUTES = ("disputes_avoided", "dispute_cost")
@@ -69,6 +69,14 @@ def risk_of(findings: Iterable[Finding], kind: str, as_of: dt.date | None = None
         if f.amount_range is not None:
             low, high = low + f.amount_range.low, high + f.amount_range.high
     return Risk(owed, low, high, count, kind, None if as_of is None else as_of.isoformat(), region)
+
+
+def entered(owed: Any = 0, fine_low: Any = 0, fine_high: Any = 0) -> Risk:
+    """The :class:`Risk` of amounts typed in (a check-up report's totals)."""
+    low, high = to_money(fine_low, "fine_low"), to_money(fine_high, "fine_high")
+    if high < low:
+        raise InputError("fine_high", f"at least the lowest fine ({low})", fine_high)
+    return Risk(to_money(owed, "owed"), low, high, 0, "entered")
 
 
 def _money_field(value: Any, where: str) -> Decimal:
