@@ -31,8 +31,8 @@ def test_the_cost_form_has_every_assumption_and_case(lang: str) -> None:
     assert 'data-checkup="costs"' in page
     for a in spec()["assumptions"]:
         assert a["source"][lang] in html.unescape(page)
-        for s in SCENARIOS:
-            assert f'name="{a["key"]}.{s}"' in page
+        for key in (a["key"], *(f"{a['key']}.{s}" for s in SCENARIOS)):
+            assert f'name="{key}"' in page
     visible = re.sub(r"<[^>]+>", " ", page)
     assert "fine_point" not in visible and "--fee" not in visible
 
@@ -44,13 +44,13 @@ def test_the_cost_op_works_out_the_cases_from_typed_amounts() -> None:
         "owed": "1000",
         "fine_low": "100",
         "fine_high": "300",
-        "fee.low": "500",
+        "fee": "600",
         "fee.central": "500",
-        "fee.high": "500",
         "share.central": "50%",
     }
     out = _ask("costs", {**args, "answers": answers})
     assert out["ok"] and out["scenarios"]["central"] == {"risk": "600.00", "cost": "500.00", "balance": "100.00"}
+    assert out["scenarios"]["high"] == {"risk": "1300.00", "cost": "600.00", "balance": "700.00"}  # 1,000 + 300
     assert "<svg" in out["html"]
     bad = _ask("costs", {**args, "answers": {**answers, "share.central": "150%", "fine_high": "50", "owed": "x"}, "lang": "en"})
     assert not bad["ok"] and set(bad["errors"]) == {"share.central", "fine_high", "owed"}

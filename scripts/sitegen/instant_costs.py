@@ -25,8 +25,13 @@ W = {
     "owed": Text("确定涉及金额", "Money certainly at risk"),
     "fine_low": Text("可能另加的罚款或赔偿：下限", "Fines or compensation that may be added: lowest"),
     "fine_high": Text("可能另加的罚款或赔偿：上限", "Fines or compensation that may be added: highest"),
-    "assumptions": Text("假设（空着的格子使用灰色显示的默认值）", "Assumptions (an empty box uses the default shown in grey)"),
+    "assumptions": Text(
+        "假设（“所有情形”一栏适用于三种情形，单独一种情形的格子优先；空着的格子使用灰色显示的默认值）",
+        "Assumptions (the “every case” column applies to all three, a single case's box comes first; an empty box "
+        "uses the default shown in grey)",
+    ),
     "yuan": Text("元", "yuan"),
+    "all": Text("所有情形", "Every case"),
     "estimate": Text("估算", "Estimate"),
     "agency": Text("机构名称", "Agency's name"),
     "points": Text("满分 {w} 分", "out of {w} points"),
@@ -68,16 +73,15 @@ def costs(lang: str) -> tuple[str, str]:
     found = (
         f"<fieldset><legend>{e(_w('found', lang))}</legend><p><small>{e(_w('found_help', lang))}</small></p>{money}</fieldset>"
     )
-    head = "".join(f"<th>{e(names[s][lang])}</th>" for s in SCENARIOS)
+    columns = [("", _w("all", lang)), *((s, names[s][lang]) for s in SCENARIOS)]
+    head = "".join(f"<th>{e(title)}</th>" for _, title in columns)
     rows = []
     for a in spec()["assumptions"]:
         default = a.get("default") or {}
         cells = []
-        for s in SCENARIOS:
-            key = f"{a['key']}.{s}"
-            label = (
-                f"{a['label'][lang]}（{names[s][lang]}）" if lang == "zh" else f"{a['label'][lang]} ({names[s][lang].lower()})"
-            )
+        for s, title in columns:
+            key = f"{a['key']}.{s}" if s else a["key"]
+            label = f"{a['label'][lang]}（{title}）" if lang == "zh" else f"{a['label'][lang]} ({title.lower()})"
             control = text_input(kind, key, numeric=True, size=10).replace(">", _placeholder(default.get(s)) + ">", 1)
             cells.append(
                 f'<td><div class="checkup-field" data-field="{e(key)}">'
