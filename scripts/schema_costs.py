@@ -113,3 +113,19 @@ def scorecard() -> tuple[Schema, dict[str, Schema]]:
         }
     )
     return root, {}
+
+
+def saved_tool_kinds(region: Schema, as_of: Schema) -> dict[str, tuple[Schema, Schema]]:
+    """What the two tool pages save and export (``checkups-costs/1``, ``checkups-scorecard/1``):
+    each field as typed (empty ones left out), and the page's settings."""
+    typed = {"type": "string", "description": "As typed."}
+    keys = [a["key"] for a in spec()["assumptions"]]
+    cost_fields = ["owed", "fine_low", "fine_high"] + [k + s for k in keys for s in ("", *(f".{x}" for x in SCENARIOS))]
+    review = {QUALIFICATION + r.id: {"enum": ["yes", "no"] + (["n/a"] if r.may_not_apply else [])} for r in requirements()}
+    score_fields = {AGENCY: typed, **{i.id: typed for i in indicators()}, **review}
+    score_fields |= {f"tier.{b.id}": typed for b in bands()}
+    settings = closed({"region": region, "as_of": as_of})
+    return {
+        "costs": (closed(dict.fromkeys(cost_fields, typed), [], description="Field → as typed."), settings),
+        "scorecard": (closed(score_fields, [], description="One agency's fields, as typed or chosen."), settings),
+    }

@@ -97,3 +97,27 @@ def test_the_notebooks_run_and_show_the_page(name: str) -> None:
     else:
         card = out["scorecard"].score_rows([out["row"]], tiers=out["tiers"])
         assert card.agencies[0].score == 100
+
+
+def test_what_the_tool_pages_save_follows_the_saved_schema() -> None:
+    """A saved ``checkups-costs/1`` and ``checkups-scorecard/1`` validate; an unknown field does not."""
+    import jsonschema
+
+    from checkups import schemas
+
+    validator = jsonschema.Draft202012Validator(schemas.load("saved"))
+    settings = {"region": "national", "as_of": "2025-06-30"}
+    costs_doc = {
+        "format": "checkups-costs/1",
+        "answers": {"owed": "1000", "fee": "500", "share.central": "30%"},
+        "settings": settings,
+    }
+    score_doc = {
+        "format": "checkups-scorecard/1",
+        "answers": {"agency": "甲", "payroll_errors": "8", "q_licensed": "n/a", "tier.full": "90"},
+        "settings": settings,
+    }
+    validator.validate(costs_doc)
+    validator.validate(score_doc)
+    assert not validator.is_valid({**costs_doc, "answers": {"wage": "1"}})
+    assert not validator.is_valid({**score_doc, "answers": {"q_filed": "n/a"}})
