@@ -44,6 +44,7 @@ def test_the_cost_benefit_page_works_out_the_three_cases(page, tool_url, lang: s
     # low 0 − 12,000; central 0.3 × 10,000 − 12,000 = −9,000; high 10,000 − 12,000 = −2,000
     assert [out["scenarios"][s]["balance"] for s in ("low", "central", "high")] == ["-12000.00", "-9000.00", "-2000.00"]
     assert page.locator(".checkup-result svg").count() == 1
+    page.wait_for_function("(localStorage.getItem('checkups-costs/1') || '').includes('12000')")  # saving is debounced
     page.reload()
     page.locator('form[data-checkup="costs"]').wait_for()
     assert page.input_value('input[name="fee"]') == "12000"
