@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from . import calc, cli_needs, exports, figures, report
+from . import calc, cli_costs, cli_needs, exports, figures, report
 from .audit import audit_roster
 from .errors import CheckupsError, InputError, clip
 from .evaluate import evaluate
@@ -268,6 +268,7 @@ def parser() -> argparse.ArgumentParser:
     _common(p, formats=("text", "json"))
     p.set_defaults(run=cmd_rules)
     cli_needs.add_commands(sub)
+    cli_costs.add_commands(sub)
     return top
 
 

@@ -126,6 +126,18 @@ def _programme(laws: dict) -> dict:
     return found
 
 
+def _quality() -> dict:
+    """The quality tools; the scorecard's ids, weights and bands checked as the scorecard reads them."""
+    from checkups.programme.scorecard_items import check_data
+
+    found = _folder("quality")
+    try:
+        check_data(found["evaluation_scorecard"], found["qualification_review"])
+    except ValueError as exc:
+        raise DataError(f"quality/evaluation_scorecard.yaml: {exc}") from None
+    return found
+
+
 def build() -> dict:
     """The whole catalog as a JSON-ready dict."""
     updates = _load(DATA / "updates.yaml") if (DATA / "updates.yaml").exists() else []
@@ -140,7 +152,7 @@ def build() -> dict:
         "tiers": tiers,
         "services": _load(DATA / "services.yaml"),
         "questionnaire": questionnaire,
-        "quality": _folder("quality"),
+        "quality": _quality(),
         "agreement": _folder("agreement"),
         "documents": _folder("documents"),
         "programme": _programme(laws),

@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from schema_costs import costs, scorecard, scorecard_row
 from schema_inputs import roster, saved
 from schema_needs import agreement_choices, needs_answers, needs_result
 from schema_parts import DRAFT, Schema, array, closed, mapping, ref, rule_ids, shared
@@ -223,6 +224,27 @@ DOCUMENTS: dict[str, Document] = {
         "What python -m checkups agreement reads: the service areas and options, or the builder page's saved "
         "checkups-agreement/1 file.",
         agreement_choices,
+    ),
+    "costs": Document(
+        "Cost-benefit estimate",
+        "托管成本收益估算",
+        "python -m checkups costs --format json: what the check-up found, every assumption per case (low, central, "
+        "high) with its source, and each case's risk avoided, net cost and balance (null when a figure is missing).",
+        costs,
+    ),
+    "scorecard-row": Document(
+        "Agency scores (one agency)",
+        "托管机构评分（一家机构）",
+        "One agency's row of the scorecard CSV as JSON: its name, the points of each indicator (0 to its weight) and, "
+        "optionally, every qualification-review answer. The CSV template (scorecard --template) has the same columns.",
+        scorecard_row,
+    ),
+    "scorecard": Document(
+        "Agency scorecard results",
+        "托管机构评分结果",
+        "python -m checkups scorecard --format json: every agency read (scored ones by rank, then those with bad cells), "
+        "its score, subsidy band and qualification review, and the bands used (the bureau's example unless replaced).",
+        scorecard,
     ),
 }
 

@@ -4,6 +4,7 @@ the calculator registry)."""
 
 from __future__ import annotations
 
+from schema_costs import saved_tool_kinds
 from schema_parts import Schema, array, closed, number, ref
 
 from checkups import calc
@@ -118,6 +119,7 @@ def saved_kinds() -> dict[str, tuple[Schema, Schema]]:
             ),
             closed({"region": region}),
         ),
+        **saved_tool_kinds(region, as_of),
     }
 
 

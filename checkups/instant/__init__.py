@@ -25,6 +25,7 @@ from typing import Any
 
 from .calculators import calculate
 from .company import evaluate, hidden
+from .costs import costs, score
 from .messages import GENERAL
 from .needs import agreement, needs
 from .roster import audit
@@ -34,6 +35,8 @@ __all__ = ["OPERATIONS", "agreement", "audit", "calculate", "evaluate", "handle"
 OPERATIONS = {"evaluate": evaluate, "hidden": hidden, "audit": audit, "calculate": calculate}
 OPERATIONS["needs"] = needs
 OPERATIONS["agreement"] = agreement
+OPERATIONS["costs"] = costs
+OPERATIONS["scorecard"] = score
 _REPORTS: dict[str, dict[str, str]] = {}  # the last printable report of each kind, until the page asks for it
 
 
@@ -63,7 +66,7 @@ def handle(request: str, data: Any = None) -> str:
         if req["op"] == "report":
             return json.dumps(_report(**args), ensure_ascii=False)
         op = OPERATIONS[req["op"]]
-        out = op(data, **args) if op is audit else op(**args)
+        out = op(data, **args) if op is audit else op(**args) if data is None else op(**args, data=data)
         if out.get("ok") and "report" in out:
             _REPORTS[out["kind"]] = {"report": out.pop("report"), "filename": out["filename"]}
             for part, file in out.pop("parts", {}).items():  # other downloads: {report, filename, mime, base64}

@@ -1,2 +1,2 @@
-"""Programme tools: the needs survey, the agreement builder and the other tools of a
-trusteeship programme, each computing from the package's data."""
+"""Programme tools: needs survey, cost-benefit estimate, agreement builder, agency scorecard,
+risk early warning and the portfolio and bureau views, each computed from the package's data."""

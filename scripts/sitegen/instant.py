@@ -28,14 +28,22 @@ from checkups import calc
 from checkups.columns import COLUMNS
 from checkups.registry import ADVICE, Rule, area_name, catalog, rules
 from checkups.text import Text
-from sitegen import instant_needs
+from sitegen import instant_costs, instant_needs
 from sitegen.instant_html import buttons, described, e, field, form, ident, radios, settings, submit, text_input
 
-KINDS = ("company", "roster", "calculators", "needs", "agreement")
+KINDS = ("company", "roster", "calculators", "needs", "agreement", "costs", "scorecard")
 #: the check-ups, whose forms start with the region and the audit date (the programme tools' need neither)
 CHECKUPS = ("company", "roster", "calculators")
 #: the saved document's kind for each check-up: the notebooks' names (checkups.ui), so files move between them
-STORAGE = {"company": "answers", "roster": "roster", "calculators": "calculators", "needs": "needs", "agreement": "agreement"}
+STORAGE = {
+    "company": "answers",
+    "roster": "roster",
+    "calculators": "calculators",
+    "needs": "needs",
+    "agreement": "agreement",
+    "costs": "costs",
+    "scorecard": "scorecard",
+}
 LABELS = {
     "unanswered": Text("未答", "Not answered"),
     "yes": Text("是", "Yes"),
@@ -225,6 +233,7 @@ def calculators(lang: str) -> tuple[str, str]:
 
 BUILDERS = {"company": company, "roster": roster, "calculators": calculators}
 BUILDERS.update(needs=instant_needs.needs, agreement=instant_needs.agreement)
+BUILDERS |= {"costs": instant_costs.costs, "scorecard": instant_costs.scorecard}
 
 
 def instant_form(kind: str, lang: str, root: str, links: str | None = None) -> str:

@@ -12,8 +12,12 @@ AUDIENCE = {
     "agency": {"zh": "托管机构", "en": "agency"},
     "enterprise": {"zh": "企业", "en": "enterprise"},
 }
-#: the programme tool that computes what a quality page shows on paper (scripts/sitegen/tools.py)
-TOOL_PAGES = {"needs_survey": ("tools/needs", {"zh": "在线自测：托管需求自测", "en": "Try it online: the needs survey"})}
+#: the programme tool that computes what a quality page shows on paper (scripts/sitegen/tools.py): page, link text
+TOOL_PAGES = {
+    "needs_survey": ("tools/needs", {"zh": "在线自测：托管需求自测", "en": "Try it online: the needs survey"}),
+    "evaluation_scorecard": ("tools/scorecard", {"zh": "在线评分 →", "en": "Score online →"}),
+    "qualification_review": ("tools/scorecard", {"zh": "在线评分 →", "en": "Score online →"}),
+}
 LEVEL = {"red": {"zh": "🔴 红色", "en": "🔴 red"}, "amber": {"zh": "🟠 黄色", "en": "🟠 amber"}}
 
 
@@ -99,5 +103,25 @@ def _tool(name: str, tool: dict, lang: str) -> str:
         lines += [table(headers, rows), ""]
     if total:
         lines += [f"**{words('合计', 'Total', lang)}: {total} {words('分', 'points', lang)}**", ""]
+    lines += _tiers(tool.get("subsidy_tiers"), lang)
     lines.append(print_footer(lang))
     return "\n".join(lines)
+
+
+def _tiers(tiers: dict | None, lang: str) -> list[str]:
+    """The subsidy bands a score maps to, shown as the example they are."""
+    if not tiers:
+        return []
+    bands = tiers["bands"]
+    rows = []
+    for upper, band in zip([None, *bands], bands, strict=False):
+        span = f"≥ {band['min']}" if upper is None else f"{band['min']} – < {upper['min']}"
+        rows.append([span, tr(band["label"], lang)])
+    return [
+        f"## {words('补贴分档（示例）', 'Subsidy bands (an example)', lang)}",
+        "",
+        tr(tiers["note"], lang),
+        "",
+        table([words("得分", "Score", lang), words("补贴", "Subsidy", lang)], rows),
+        "",
+    ]

@@ -25,7 +25,7 @@
   var lang = form.lang.indexOf("zh") === 0 ? "zh" : "en";
   var SETTINGS = ["province", "city", "as_of", "calculator", "file"];
   var ready = false, failed = false, calls = 0, pending = {}, restoredFile = null, reportURL = null;
-  var generic = ["company", "roster", "calculators"].indexOf(kind) < 0;
+  var generic = ["company", "roster", "calculators"].indexOf(kind) < 0;  // a programme tool: the worker op named after it
 
   // --- the worker ---------------------------------------------------------------------
   var began = performance.now();
@@ -191,10 +191,15 @@
 
   function run(submitter) {
     var args = base(), done;
-    if (generic) {
+    if (generic) {  // a programme tool: the worker op of the form's kind, with the file chosen, if any
       args.answers = answers();
-      done = working(words.working);
-      return ask(kind, args).then(function (a) { done(); show(a); });
+      var chosen = chosenFile();
+      done = working(chosen ? words.reading : words.working);
+      if (!chosen) return ask(kind, args).then(function (a) { done(); show(a); });
+      args.filename = chosen.name;
+      return chosen.arrayBuffer().then(function (buffer) {
+        return ask(kind, args, new Uint8Array(buffer), /\.xlsx$/i.test(chosen.name) ? ["openpyxl"] : []);
+      }).then(function (a) { done(); show(a); });
     }
     if (kind === "company") {
       args.answers = answers();

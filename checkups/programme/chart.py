@@ -1,0 +1,67 @@
+"""Simple SVG bar charts made by the package (no script, no library): grouped horizontal bars,
+one group per case and one bar per series, each bar labelled with its value."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from html import escape
+
+from ..text import fmt_money
+
+__all__ = ["bar_chart"]
+
+WIDTH, LABEL, BAR, GAP, VALUE = 640, 120, 18, 14, 110
+COLOURS = ("#8a5300", "#2b5d8a", "#4a7a2b", "#6b3fa0")
+
+
+def bar_chart(
+    title: str,
+    series: Sequence[str],
+    groups: Sequence[tuple[str, Sequence[Decimal | None]]],
+    *,
+    note: str = "",
+) -> str:
+    """An SVG of ``groups`` (a label and one value per series; None: not worked out, drawn as
+    a dash), bars scaled to the largest value; negative values are drawn from zero to the left
+    of a zero line placed so that both fit."""
+    values = [v for _, vs in groups for v in vs if v is not None]
+    top = max([v for v in values if v > 0], default=Decimal(0))
+    bottom = min([v for v in values if v < 0], default=Decimal(0))
+    span = (top - bottom) or Decimal(1)
+    plot = WIDTH - LABEL - VALUE
+    zero = LABEL + float(-bottom / span) * plot
+    legend_h = 22
+    height = legend_h + sum(len(series) * BAR + GAP for _ in groups) + 24
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {WIDTH} {height}" '
+        f'width="100%" style="max-width:{WIDTH}px" font-size="12" font-family="sans-serif">',
+        f"<title>{escape(title)}</title>",
+    ]
+    x = LABEL
+    for i, name in enumerate(series):
+        out.append(f'<rect x="{x}" y="4" width="12" height="12" fill="{COLOURS[i % len(COLOURS)]}"/>')
+        out.append(f'<text x="{x + 16}" y="14">{escape(name)}</text>')
+        x += 24 + 8 * len(name) + (8 * len(name) if not name.isascii() else 0)
+    y = legend_h
+    for label, vs in groups:
+        out.append(f'<text x="{LABEL - 8}" y="{y + len(series) * BAR / 2 + 4}" text-anchor="end">{escape(label)}</text>')
+        for i, v in enumerate(vs):
+            if v is None:
+                out.append(f'<text x="{zero + 4:.1f}" y="{y + BAR - 5}">—</text>')
+            else:
+                length = float(abs(v) / span) * plot
+                start = zero if v >= 0 else zero - length
+                out.append(
+                    f'<rect x="{start:.1f}" y="{y + 1}" width="{length:.1f}" height="{BAR - 2}" '
+                    f'fill="{COLOURS[i % len(COLOURS)]}"><title>{escape(series[i])}: {fmt_money(v)}</title></rect>'
+                )
+                end = max(zero, start + length)
+                out.append(f'<text x="{end + 4:.1f}" y="{y + BAR - 5}">{fmt_money(v)}</text>')
+            y += BAR
+        y += GAP
+    out.append(f'<line x1="{zero:.1f}" y1="{legend_h - 2}" x2="{zero:.1f}" y2="{y - GAP + 2}" stroke="#333"/>')
+    if note:
+        out.append(f'<text x="{LABEL}" y="{height - 6}" fill="#444">{escape(note)}</text>')
+    out.append("</svg>")
+    return "".join(out)

@@ -1,0 +1,123 @@
+"""The instant pages of the cost-benefit estimate and the agency scorecard: the forms carry
+every field of the data, and the worker ops answer with the result or a message per field."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from checkups import instant
+from checkups.programme.costs import SCENARIOS, spec
+from checkups.programme.scorecard import template_csv
+from checkups.programme.scorecard_items import QUALIFICATION, indicators, requirements
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "scripts"))
+from sitegen.instant import instant_form
+
+
+def _ask(op: str, args: dict, data: bytes | None = None) -> dict:
+    return json.loads(instant.handle(json.dumps({"op": op, "args": args}), data))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_cost_form_has_every_assumption_and_case(lang: str) -> None:
+    """The form names every assumption per case, with its source, and no parameter name in its visible text."""
+    page = instant_form("costs", lang, "../../")
+    assert 'data-checkup="costs"' in page
+    for a in spec()["assumptions"]:
+        assert a["source"][lang] in html.unescape(page)
+        for key in (a["key"], *(f"{a['key']}.{s}" for s in SCENARIOS)):
+            assert f'name="{key}"' in page
+    visible = re.sub(r"<[^>]+>", " ", page)
+    assert "fine_point" not in visible and "--fee" not in visible
+
+
+def test_the_cost_op_works_out_the_cases_from_typed_amounts() -> None:
+    """Typed amounts and a central share give the three cases (0.5 × (1,000 + 100 + 0.5 × 200) = 600)."""
+    args = {"region": "national", "as_of": "2025-06-30"}
+    answers = {
+        "owed": "1000",
+        "fine_low": "100",
+        "fine_high": "300",
+        "fee": "600",
+        "fee.central": "500",
+        "share.central": "50%",
+    }
+    out = _ask("costs", {**args, "answers": answers})
+    assert out["ok"] and out["scenarios"]["central"] == {"risk": "600.00", "cost": "500.00", "balance": "100.00"}
+    assert out["scenarios"]["high"] == {"risk": "1300.00", "cost": "600.00", "balance": "700.00"}  # 1,000 + 300
+    assert "<svg" in out["html"]
+    bad = _ask("costs", {**args, "answers": {**answers, "share.central": "150%", "fine_high": "50", "owed": "x"}, "lang": "en"})
+    assert not bad["ok"] and set(bad["errors"]) == {"share.central", "fine_high", "owed"}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_scorecard_form_has_every_indicator_review_item_and_band(lang: str) -> None:
+    """The form has a points field per indicator, a choice per review item and the example bands as placeholders."""
+    page = instant_form("scorecard", lang, "../../")
+    for i in indicators():
+        assert f'name="{i.id}"' in page
+    for r in requirements():
+        assert f'name="{QUALIFICATION + r.id}"' in page
+    assert 'name="tier.full"' in page and 'placeholder="85"' in page and 'name="file"' in page
+
+
+def test_the_scorecard_op_scores_one_agency_or_a_file() -> None:
+    """One agency from the form gets its band; a bad cell is a message next to it; a CSV is scored whole."""
+    args = {"region": "national", "as_of": "2025-06-30"}
+    row = {"agency": "甲", **{i.id: str(i.weight) for i in indicators()}}
+    out = _ask("scorecard", {**args, "answers": row})
+    assert out["ok"] and out["ranking"] == [{"agency": "甲", "rank": 1, "score": "100", "tier": "full"}]
+    out = _ask("scorecard", {**args, "answers": {**row, "payroll_errors": "9", "q_filed": "yes"}})
+    assert not out["ok"] and "payroll_errors" in out["errors"] and "q_registered" in out["errors"]
+    out = _ask("scorecard", {**args, "answers": {**row, "tier.full": "60"}})
+    assert not out["ok"] and "tier.full" in out["errors"]
+    out = _ask("scorecard", {**args, "answers": {}}, template_csv().encode("utf-8"))
+    assert out["ok"] and out["ranking"][0]["score"] is None
+
+
+@pytest.mark.parametrize("name", ["tool-cost-benefit.zh", "tool-cost-benefit.en", "tool-scorecard.zh", "tool-scorecard.en"])
+def test_the_notebooks_run_and_show_the_page(name: str) -> None:
+    """Each tool notebook's code runs as written and ends with the package's page (a chart or a ranking)."""
+    import runpy
+
+    out = runpy.run_path(str(Path(__file__).parents[1] / "lite" / "notebooks" / f"{name}.py"))
+    page = (
+        out["HTML"](out["costs_report"].to_html(out["costs"].estimate(out["risk"], out["mine"]), name[-2:]))
+        if "risk" in out
+        else None
+    )
+    if page is not None:
+        assert "<svg" in page.data
+    else:
+        card = out["scorecard"].score_rows([out["row"]], tiers=out["tiers"])
+        assert card.agencies[0].score == 100
+
+
+def test_what_the_tool_pages_save_follows_the_saved_schema() -> None:
+    """A saved ``checkups-costs/1`` and ``checkups-scorecard/1`` validate; an unknown field does not."""
+    import jsonschema
+
+    from checkups import schemas
+
+    validator = jsonschema.Draft202012Validator(schemas.load("saved"))
+    settings = {"region": "national", "as_of": "2025-06-30"}
+    costs_doc = {
+        "format": "checkups-costs/1",
+        "answers": {"owed": "1000", "fee": "500", "share.central": "30%"},
+        "settings": settings,
+    }
+    score_doc = {
+        "format": "checkups-scorecard/1",
+        "answers": {"agency": "甲", "payroll_errors": "8", "q_licensed": "n/a", "tier.full": "90"},
+        "settings": settings,
+    }
+    validator.validate(costs_doc)
+    validator.validate(score_doc)
+    assert not validator.is_valid({**costs_doc, "answers": {"wage": "1"}})
+    assert not validator.is_valid({**score_doc, "answers": {"q_filed": "n/a"}})
