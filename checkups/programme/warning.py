@@ -139,11 +139,8 @@ def early_warning(audit: AuditResult, ahead: list[Deadline]) -> EarlyWarning:
             )
     levels = {d.level for d in drivers}
     for g in spec["grades"]:
-        if (
-            not g.get("levels")
-            and not g.get("severities")
-            or levels & set(g.get("levels") or []) | levels & set(g.get("severities") or [])
-        ):
+        wanted = set(g.get("levels") or []) | set(g.get("severities") or [])
+        if not wanted or levels & wanted:
             chosen = g
             break
     rank = {"red": 0, "amber": 1, **{s: 2 + i for i, s in enumerate(SEVERITY_ORDER)}}
