@@ -32,6 +32,7 @@ __all__ = [
     "ClientColumn",
     "audit_client",
     "clients_template",
+    "document",
     "portfolio",
     "read_clients",
 ]
