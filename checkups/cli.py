@@ -267,6 +267,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--scope", choices=("company", "employee"))
     _common(p, formats=("text", "json"))
     p.set_defaults(run=cmd_rules)
+    __import__("checkups.cli_warn", fromlist=["add_commands"]).add_commands(sub)  # warn, portfolio, bureau
     return top
 
 
