@@ -22,7 +22,7 @@ from .rules import CHECKS, DISPATCHED, FULL, PART, PENSIONER, SERVICE, Context, 
 from .text import Text, round_fen, to_money
 from .timeline import parse_date
 
-__all__ = ["AuditResult", "audit_records", "audit_roster", "audit_with_roster", "summarize"]
+__all__ = ["AuditResult", "audit_records", "audit_roster", "audit_with_roster", "records_csv", "summarize"]
 
 
 @dataclass
@@ -205,12 +205,17 @@ def audit_with_roster(
             gc.enable()
 
 
-def audit_records(records: list[dict[str, Any]], **options: Any) -> AuditResult:
-    """Audit rows given as dicts (keys: column names) through the same CSV reader."""
+def records_csv(records: list[dict[str, Any]]) -> bytes:
+    """Rows given as dicts (keys: column names) as a UTF-8 CSV roster (``None``: an empty cell)."""
     names = list(dict.fromkeys(k for rec in records for k in rec))
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(names)
     for rec in records:
         writer.writerow(["" if rec.get(n) is None else str(rec.get(n)) for n in names])
-    return audit_roster(buffer.getvalue().encode("utf-8"), **options)
+    return buffer.getvalue().encode("utf-8")
+
+
+def audit_records(records: list[dict[str, Any]], **options: Any) -> AuditResult:
+    """Audit rows given as dicts (keys: column names) through the same CSV reader."""
+    return audit_roster(records_csv(records), **options)

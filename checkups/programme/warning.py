@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..audit import AuditResult, audit_with_roster
-from ..errors import CheckupsError
+from ..errors import CheckupsError, InputError
 from ..findings import Finding
 from ..registry import SEVERITY_ORDER, catalog, rule
 from ..text import Text
@@ -149,7 +149,10 @@ def early_warning(audit: AuditResult, ahead: list[Deadline]) -> EarlyWarning:
 
 
 def warn_roster(source: str | Path | bytes, **options: Any) -> EarlyWarning:
-    """Audit a roster (options as :func:`checkups.audit.audit_roster`) and give its early warning."""
+    """Audit a roster (options as :func:`checkups.audit.audit_roster`; ``as_of`` required, as the
+    warning is about the days ahead of a given day) and give its early warning."""
+    if options.get("as_of") is None:
+        raise InputError("as_of", "the audit date, e.g. 2025-06-30", None)
     audit, roster, ctx = audit_with_roster(source, **options)
     return early_warning(audit, deadlines(roster, ctx))
 
