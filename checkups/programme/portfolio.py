@@ -88,7 +88,10 @@ def read_clients(source: str | Path | bytes) -> dict[str, dict[str, str | None]]
         if file in found:
             raise InputError("file", "each file once", file, row=line)
         if cells.get("region"):
-            resolve(cells["region"])  # an unknown region is an error of clients.csv, said at once
+            try:
+                resolve(cells["region"])  # an unknown region is an error of clients.csv, said at once
+            except CheckupsError:
+                raise InputError("region", f"a province or city ({CLIENTS_FILE})", cells["region"], row=line) from None
         found[file] = {k: cells.get(k) for k in ("client_id", "client_name", "region")}
     return found
 
