@@ -93,7 +93,7 @@ class TestClients:
             path = tmp_path / f"c-{lang}.csv"
             path.write_bytes(clients_template(lang) + b"x.csv,,,\n")
             assert read_clients(path) == {"x.csv": {"client_id": None, "client_name": None, "region": None}}
-        assert [c.name for c in CLIENT_COLUMNS][0] == "file"
+        assert CLIENT_COLUMNS[0].name == "file"
 
     @pytest.mark.parametrize(
         "text",
