@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import schema_programme_warn as programme_warn
 from schema_inputs import roster, saved
 from schema_parts import DRAFT, Schema, array, closed, mapping, ref, rule_ids, shared
 
@@ -204,6 +205,7 @@ DOCUMENTS: dict[str, Document] = {
     ),
     "rules": Document("Rule catalog", "规则目录", "python -m checkups rules --format json: one entry per rule.", rule_list),
 }
+DOCUMENTS |= programme_warn.documents(Document)
 
 
 def _refs(value: Any) -> Iterator[str]:

@@ -161,3 +161,24 @@ def test_records_roster_in_portfolio(tmp_path: Path) -> None:
     )
     doc = portfolio(tmp_path, as_of="2025-06-30")
     assert doc["clients"][0]["grade"] == "C" and "contract_unsigned" in doc["clients"][0]["drivers"]
+
+
+class TestSchemas:
+    def test_outputs_validate(self, folder: Path, tmp_path: Path) -> None:
+        """The warning, portfolio and bureau JSON outputs validate against their schemas; a broken one does not."""
+        import jsonschema
+
+        from checkups.programme.warning import warn_roster
+        from checkups.schemas import load
+
+        def check(name: str, doc: dict) -> None:
+            jsonschema.Draft202012Validator(load(name), format_checker=jsonschema.FormatChecker()).validate(doc)
+
+        check("warning", json.loads(json.dumps(warn_roster(SAMPLES / "roster.csv", as_of="2025-06-30").as_dict())))
+        doc = json.loads(json.dumps(portfolio(folder, as_of="2025-06-30")))
+        check("portfolio", doc)
+        check("bureau", bureau.bureau([doc, doc]))
+        check("clients", [{"file": "a.csv", "client_id": None, "client_name": "甲", "region": "成都"}])
+        doc["clients"][0]["rows"] = -1
+        with pytest.raises(jsonschema.ValidationError):
+            check("portfolio", doc)
