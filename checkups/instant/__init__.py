@@ -26,10 +26,12 @@ from .calculators import calculate
 from .company import evaluate, hidden
 from .messages import GENERAL
 from .roster import audit
+from .warn import portfolio, warn
 
 __all__ = ["OPERATIONS", "audit", "calculate", "evaluate", "handle", "hidden"]
 
 OPERATIONS = {"evaluate": evaluate, "hidden": hidden, "audit": audit, "calculate": calculate}
+OPERATIONS |= {"warn": warn, "portfolio": portfolio}  # the early warning and the portfolio audit (instant/warn.py)
 _REPORTS: dict[str, dict[str, str]] = {}  # the last printable report of each kind, until the page asks for it
 
 
@@ -57,7 +59,7 @@ def handle(request: str, data: Any = None) -> str:
         if req["op"] == "report":
             return json.dumps(_report(**args), ensure_ascii=False)
         op = OPERATIONS[req["op"]]
-        out = op(data, **args) if op is audit else op(**args)
+        out = op(data, **args) if op in (audit, warn, portfolio) else op(**args)
         if out.get("ok") and "report" in out:
             _REPORTS[out["kind"]] = {"report": out.pop("report"), "filename": out["filename"]}
         return json.dumps(out, ensure_ascii=False, default=str)  # figures typed in are Decimals

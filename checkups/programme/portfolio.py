@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from decimal import Decimal
@@ -97,10 +98,16 @@ def read_clients(source: str | Path | bytes) -> dict[str, dict[str, str | None]]
 
 
 def audit_client(
-    source: str | Path | bytes, file: str, as_of: dt.date, region: str | None, client: dict | None = None
+    source: str | Path | bytes,
+    file: str,
+    as_of: dt.date,
+    region: str | None,
+    client: dict | None = None,
+    explain: Callable[[CheckupsError], str] | None = None,
 ) -> dict[str, Any]:
     """One client's row: employees, findings by severity, money at risk, grade, nearest deadline,
-    and the finding keys (rule, employee) the bureau view matches; or the reason it failed."""
+    and the finding keys (rule, employee) the bureau view matches; or the reason it failed
+    (``explain`` words it, e.g. in the page's language; default the error's own message)."""
     client = client or {}
     row: dict[str, Any] = {
         "file": file,
@@ -111,7 +118,7 @@ def audit_client(
     try:
         w = warn_roster(source, as_of=as_of, region=row["region"])
     except CheckupsError as exc:
-        return {**row, "status": "failed", "reason": " ".join(str(exc).split())}
+        return {**row, "status": "failed", "reason": explain(exc) if explain else " ".join(str(exc).split())}
     a, s = w.audit, w.audit.summary
     nearest = w.nearest
     return {
