@@ -28,11 +28,18 @@ from checkups import calc
 from checkups.columns import COLUMNS
 from checkups.registry import ADVICE, Rule, area_name, catalog, rules
 from checkups.text import Text
+from sitegen import instant_warn
 from sitegen.instant_html import buttons, described, e, field, form, ident, radios, settings, submit, text_input
 
-KINDS = ("company", "roster", "calculators")
+KINDS = ("company", "roster", "calculators", "early-warning", "portfolio")
 #: the saved document's kind for each check-up: the notebooks' names (checkups.ui), so files move between them
-STORAGE = {"company": "answers", "roster": "roster", "calculators": "calculators"}
+STORAGE = {
+    "company": "answers",
+    "roster": "roster",
+    "calculators": "calculators",
+    "early-warning": "early-warning",
+    "portfolio": "portfolio",
+}
 LABELS = {
     "unanswered": Text("未答", "Not answered"),
     "yes": Text("是", "Yes"),
@@ -221,6 +228,7 @@ def calculators(lang: str) -> tuple[str, str]:
 
 
 BUILDERS = {"company": company, "roster": roster, "calculators": calculators}
+BUILDERS |= {"early-warning": instant_warn.early_warning, "portfolio": instant_warn.portfolio}
 
 
 def instant_form(kind: str, lang: str, root: str, links: str | None = None) -> str:

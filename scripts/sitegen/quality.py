@@ -58,6 +58,8 @@ def _tool(name: str, tool: dict, lang: str) -> str:
     lines = [header(f"checkups/data/quality/{name}.yaml"), f"# {tr(tool['title'], lang)}", ""]
     if tool.get("purpose"):
         lines += [tr(tool["purpose"], lang), ""]
+    if tool.get("tool"):  # the programme tool that computes this page for one's own data
+        lines += [f"[{tr(tool['tool']['label'], lang)}]({link(page, tool['tool']['page'])})", ""]
     total = 0
     for section in tool.get("sections", []):
         lines += [f"## {tr(section['heading'], lang)}", ""]
