@@ -8,7 +8,7 @@ import json
 
 from .cli import REGION_HELP, _common, _out, _writable
 from .errors import InputError
-from .programme import bureau, ics, portfolio, portfolio_report, warning
+from .programme import bureau, ics, portfolio, portfolio_report, warning, warning_report
 from .timeline import parse_date
 
 __all__ = ["add_commands"]
@@ -29,7 +29,7 @@ def cmd_warn(args: argparse.Namespace) -> int:
     elif args.format == "json":
         _out(json.dumps(w.as_dict(), ensure_ascii=False, indent=1) + "\n", args.output)
     else:
-        _out(warning.to_text(w, args.lang), args.output)
+        _out(warning_report.to_text(w, args.lang), args.output)
     return 0
 
 

@@ -20,12 +20,13 @@ SAMPLES = Path(__file__).parents[1] / "samples"
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    """Three rosters (one with bad rows), one file that is not a roster, and clients.csv naming a missing file."""
+    """Three rosters (one with bad rows), a CSV that is not a roster, a text file, a hidden file, and clients.csv naming a missing file."""
     shutil.copy(SAMPLES / "roster.csv", tmp_path / "a.csv")
     shutil.copy(SAMPLES / "roster-zh-gb18030.csv", tmp_path / "b.csv")
     shutil.copy(SAMPLES / "roster-with-errors.csv", tmp_path / "c.csv")
     (tmp_path / "d.csv").write_text("not,a,roster\n1,2,3\n", encoding="utf-8")
-    (tmp_path / "notes.txt").write_text("ignored: not a roster file type", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a roster file type: listed as not audited", encoding="utf-8")
+    (tmp_path / ".hidden.csv").write_text("a hidden file is not a client's roster", encoding="utf-8")
     (tmp_path / "clients.csv").write_text(
         "文件,客户编号,客户名称,地区\na.csv,K1,甲公司,guangzhou\nb.csv,K2,乙公司,成都\nzz.csv,K9,丙公司,\n", encoding="utf-8"
     )
@@ -36,14 +37,14 @@ class TestPortfolio:
     def test_every_file_and_row_accounted_for(self, folder: Path) -> None:
         """The JSON names every roster file and clients.csv entry; each audited file has rows == audited + rejected."""
         doc = portfolio(folder, as_of="2025-06-30")
-        assert sorted(c["file"] for c in doc["clients"]) == ["a.csv", "b.csv", "c.csv", "d.csv", "zz.csv"]
+        assert sorted(c["file"] for c in doc["clients"]) == ["a.csv", "b.csv", "c.csv", "d.csv", "notes.txt", "zz.csv"]
         for c in doc["clients"]:
             if c["status"] == "audited":
                 assert c["rows"] == c["audited"] + c["rejected"]
             else:
                 assert c["reason"]
         t = doc["totals"]
-        assert (t["files"], t["audited"], t["failed"]) == (5, 3, 2)
+        assert (t["files"], t["audited"], t["failed"]) == (6, 3, 3)
         assert t["rows"] == t["employees"] + t["rejected_rows"]
 
     def test_rows_match_single_audits(self, folder: Path) -> None:

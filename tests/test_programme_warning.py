@@ -196,3 +196,16 @@ def test_drivers_account_for_every_finding() -> None:
     assert named == {f.employee_id for f in audit.findings}
     ahead = {d.employee_id for d in w.deadlines}
     assert {e for d in w.drivers if d.level == "amber" for e in d.employees} <= ahead
+
+
+def test_text_and_page_views() -> None:
+    """The terminal text and the printable page show the grade, each warning's level in words and every deadline."""
+    from checkups.programme.warning_report import to_html, to_text
+
+    w = warn_roster(SAMPLE, as_of="2025-06-30", region="guangzhou")
+    text, page = to_text(w, "zh"), to_html(w, "en")
+    assert f"风险等级: {w.grade}" in text and "[红色预警]" in text and "[黄色预警]" in text
+    for d in w.deadlines:
+        assert f"{d.date}  {d.summary.get('zh')}" in text
+        assert d.date.isoformat() in page
+    assert f'data-grade="{w.grade}"' in page

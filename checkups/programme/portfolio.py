@@ -3,7 +3,8 @@
 A folder holds one roster a client (CSV or XLSX) and, optionally, ``clients.csv`` beside
 them naming each file's client and region (:data:`CLIENT_COLUMNS`).  Each roster is
 audited on the same day; a file that cannot be audited is reported with its reason and
-skipped, never dropped: the result names every file, and for each audited file
+skipped, never dropped: the result names every file of the folder (hidden files and
+``clients.csv`` aside; one that is not CSV or XLSX with that reason), and for each audited file
 ``rows == audited + rejected``.  ``jobs`` > 1 audits in that many processes.
 """
 
@@ -160,16 +161,21 @@ def portfolio(
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise InputError("jobs", "a whole number >= 1", jobs)
     listed = read_clients(root / CLIENTS_FILE) if (root / CLIENTS_FILE).is_file() else {}
-    files = sorted(
-        p.name for p in root.iterdir() if p.is_file() and p.suffix.lower() in ROSTER_SUFFIXES and p.name != CLIENTS_FILE
-    )
+    everything = sorted(p.name for p in root.iterdir() if p.is_file() and not p.name.startswith(".") and p.name != CLIENTS_FILE)
+    files = [f for f in everything if Path(f).suffix.lower() in ROSTER_SUFFIXES]
     tasks = [(str(root / f), f, day, region, listed.get(f)) for f in files]
     if jobs == 1 or len(tasks) < 2:
         clients = [_job(t) for t in tasks]
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             clients = list(pool.map(_job, tasks, chunksize=max(1, len(tasks) // (jobs * 8))))
-    for missing in sorted(set(listed) - set(files)):
+    rosters = set(files)
+    for other in (f for f in everything if f not in rosters):  # named, never dropped: why it was not audited
+        xls = other.lower().endswith(".xls")
+        reason = "old Excel .xls files are not read: save it as .xlsx or CSV" if xls else "not a roster file (CSV or .xlsx)"
+        row = {"file": other, "client_id": Path(other).stem, "client_name": None, "region": region}
+        clients.append({**row, **listed.get(other, {}), "client_id": Path(other).stem, "status": "failed", "reason": reason})
+    for missing in sorted(set(listed) - set(everything)):
         reason = f"listed in {CLIENTS_FILE}, but there is no such roster file in the folder"
         clients.append(
             {

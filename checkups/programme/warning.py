@@ -22,7 +22,7 @@ from ..registry import SEVERITY_ORDER, catalog, rule
 from ..text import Text
 from .deadlines import KINDS, Deadline, deadlines
 
-__all__ = ["Driver", "EarlyWarning", "early_warning", "grading", "to_text", "warn_roster"]
+__all__ = ["Driver", "EarlyWarning", "early_warning", "grading", "warn_roster"]
 
 
 @dataclass(frozen=True)
@@ -155,25 +155,3 @@ def warn_roster(source: str | Path | bytes, **options: Any) -> EarlyWarning:
         raise InputError("as_of", "the audit date, e.g. 2025-06-30", None)
     audit, roster, ctx = audit_with_roster(source, **options)
     return early_warning(audit, deadlines(roster, ctx))
-
-
-def to_text(w: EarlyWarning, lang: str) -> str:
-    """The early warning for the terminal: grade, drivers, then one deadline a line."""
-    a = w.audit
-    head = (
-        ("风险等级", "已到达的预警指标", "今后的期限", "无")
-        if lang == "zh"
-        else ("Grade", "Warnings reached", "Deadlines ahead", "none")
-    )
-    lines = [
-        f"{head[0]}: {w.grade} — {w.grade_text.get(lang)}",
-        f"{a.as_of}  rows={a.rows} audited={a.audited}",
-        "",
-        head[1] + ":",
-    ]
-    lines += [f"  [{d.level}] {d.text.get(lang)} ({'; '.join(d.citations)}): {', '.join(d.employees)}" for d in w.drivers] or [
-        f"  {head[3]}"
-    ]
-    lines += ["", head[2] + ":"]
-    lines += [f"  {d.date}  {d.summary.get(lang)} ({'; '.join(map(str, d.citations))})" for d in w.deadlines] or [f"  {head[3]}"]
-    return "\n".join(lines) + "\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..report_page import _e, page_end, page_start
 from .warning import EarlyWarning
 
-__all__ = ["to_html"]
+__all__ = ["to_html", "to_text"]
 
 _L = {
     "title": ("劳动用工风险预警", "Employment risk early warning"),
@@ -66,3 +66,18 @@ def to_html(w: EarlyWarning, lang: str) -> str:
     parts += [f"<h2>{_e(_l('deadlines', lang))}</h2>", _table(["date", "what", "basis"], ahead, lang)]
     parts += page_end(cited, lang)
     return "".join(parts)
+
+
+def to_text(w: EarlyWarning, lang: str) -> str:
+    """The early warning for the terminal: grade, the warnings reached, then one deadline a line."""
+    a, sep = w.audit, "；" if lang == "zh" else "; "
+    lines = [f"{_l('grade', lang)}: {w.grade} — {w.grade_text.get(lang)}", f"{_l('as_of', lang)}: {a.as_of}", ""]
+    lines.append(_l("drivers", lang) + ":")
+    lines += [
+        f"  [{_l(d.level, lang)}] {d.text.get(lang)} ({sep.join(d.citations)}): {', '.join(d.employees)}" for d in w.drivers
+    ]
+    lines += [] if w.drivers else [f"  {_l('none', lang)}"]
+    lines += ["", _l("deadlines", lang) + ":"]
+    lines += [f"  {d.date}  {d.summary.get(lang)} ({sep.join(map(str, d.citations))})" for d in w.deadlines]
+    lines += [] if w.deadlines else [f"  {_l('none', lang)}"]
+    return "\n".join(lines) + "\n"

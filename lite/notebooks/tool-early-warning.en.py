@@ -5,7 +5,8 @@
 
 # %%
 from checkups.programme.ics import to_ics
-from checkups.programme.warning import to_text, warn_roster
+from checkups.programme.warning import warn_roster
+from checkups.programme.warning_report import to_text
 
 ROSTER = "roster.csv"  # the roster's file name
 AS_OF = "2025-06-30"  # the audit date

@@ -5,7 +5,8 @@
 
 # %%
 from checkups.programme.ics import to_ics
-from checkups.programme.warning import to_text, warn_roster
+from checkups.programme.warning import warn_roster
+from checkups.programme.warning_report import to_text
 
 ROSTER = "roster.csv"  # 名册文件名
 AS_OF = "2025-06-30"  # 检查日
