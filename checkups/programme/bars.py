@@ -19,7 +19,7 @@ def bar_chart(title: str, bars: Sequence[tuple[str, Decimal | int, str]], *, wid
     peak = max((Decimal(v) for _, v, _ in bars), default=Decimal(0))
     e = html.escape
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="100%" style="max-width:{width}px;height:auto" '
         f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12">',
         f"<title>{e(title)}</title>",
         f'<text x="0" y="16" font-weight="bold">{e(title)}</text>',

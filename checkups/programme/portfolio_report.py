@@ -30,6 +30,7 @@ LABELS = {
     "grades_chart": ("各风险等级的企业数", "Clients by grade"),
     "money_chart": ("涉及金额最多的企业", "Clients with the most money at risk"),
     "rejected": ("未检查的行", "Rows not audited"),
+    "scroll": ("各企业一览（表格可左右滚动）", "One row per client (the table scrolls sideways)"),
 }
 
 
@@ -114,12 +115,14 @@ def to_html(doc: dict[str, Any], lang: str) -> str:
         cells += [fmt_money(Decimal(c["amount_at_risk"])), c["rejected"], _nearest(c, lang)]
         rows.append("<tr>" + "".join(f"<td>{_e(x)}</td>" for x in cells) + "</tr>")
     head = "".join(f'<th scope="col">{_e(h)}</th>' for h in heads)
-    parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    table = f"<table class='portfolio'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    # a wide table scrolls sideways in its own box, which the keyboard can reach (a named region)
+    parts.append(f'<div class="checkup-scroll" tabindex="0" role="region" aria-label="{_e(_l("scroll", lang))}">{table}</div>')
     failed = [c for c in doc["clients"] if c["status"] != "audited"]
     if failed:
         body = "".join(f"<tr><td>{_e(c['file'])}</td><td>{_e(c['reason'])}</td></tr>" for c in failed)
         parts.append(
-            f"<h2>{_e(_l('failed', lang))}</h2><table><thead><tr><th>{_e(_l('file', lang))}</th><th>{_e(_l('reason', lang))}</th></tr></thead><tbody>{body}</tbody></table>"
+            f"<h2>{_e(_l('failed', lang))}</h2><table class='failed'><thead><tr><th>{_e(_l('file', lang))}</th><th>{_e(_l('reason', lang))}</th></tr></thead><tbody>{body}</tbody></table>"
         )
     parts += page_end([], lang)
     return "".join(parts)

@@ -37,7 +37,7 @@ def _table(heads: list[str], rows: list[list[str]], lang: str) -> str:
         return f"<p>{_e(_l('none', lang))}</p>"
     head = "".join(f'<th scope="col">{_e(_l(h, lang))}</th>' for h in heads)
     body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in r) + "</tr>" for r in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f'<table class="warning"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def to_html(w: EarlyWarning, lang: str) -> str:
