@@ -120,7 +120,7 @@ def saved_kinds() -> dict[str, tuple[Schema, Schema]]:
         ),
         **{  # the early warning and the portfolio audit keep only their settings: the rosters stay on the computer
             kind: (closed({}, [], description="Nothing: only the settings are kept."), closed({"region": region, "as_of": as_of}))
-            for kind in ("early-warning", "portfolio")
+            for kind in ("early-warning", "portfolio", "bureau")
         },
     }
 

@@ -79,4 +79,25 @@ class TestPages:
             for name in (f"{slug}.md", f"{slug}.en.md"):
                 text = site.pages[name]
                 assert "python -m checkups" in text
-                assert (f'data-checkup="{kind}"' in text) == (kind is not None)
+                assert f'data-checkup="{kind}"' in text
+
+
+class TestBureau:
+    def test_portfolio_download_feeds_the_bureau_page(self) -> None:
+        """The portfolio page's JSON download is a valid portfolio document, and the bureau page totals it."""
+        import jsonschema
+
+        from checkups.schemas import load
+
+        files = [{"name": "a.csv", "size": len(SAMPLE)}]
+        a = _ask("portfolio", {"files": files, "as_of": "2025-06-30", "agency": "某机构", "lang": "zh"}, SAMPLE)
+        doc = a["download"]["text"].encode("utf-8")
+        jsonschema.Draft202012Validator(load("portfolio")).validate(json.loads(doc))
+        assert json.loads(doc)["agency"] == "某机构"
+        b = _ask("bureau", {"files": [{"name": "p.json", "size": len(doc)}], "lang": "en"}, doc)
+        assert b["ok"] and b["totals"]["enterprises"] == 1 and b["totals"]["agencies"] == 1
+
+    def test_wrong_file_named_in_plain_words(self) -> None:
+        """A file that is not a result is named next to the file field, in the page's language."""
+        b = _ask("bureau", {"files": [{"name": "x.json", "size": 2}], "lang": "zh"}, b"{}")
+        assert not b["ok"] and "x.json" in b["errors"]["file"] and "checkups-" not in b["errors"]["file"]

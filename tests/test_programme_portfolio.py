@@ -110,22 +110,31 @@ class TestClients:
 
 class TestCli:
     def test_portfolio_then_bureau(self, folder: Path, tmp_path: Path) -> None:
-        """Two portfolio audits of the same clients feed the bureau view, which counts the findings fixed."""
+        """Two portfolio audits a day apart feed the bureau view: an employee removed from a roster has all findings fixed."""
         first, second = tmp_path / "p1.json", tmp_path / "p2.json"
         assert main(["portfolio", str(folder), "--as-of", "2025-06-30", "--format", "json", "-o", str(first)]) == 0
         fixed = folder / "a.csv"
         text = fixed.read_text(encoding="utf-8").splitlines()
         fixed.write_text("\n".join(line for line in text if not line.startswith("E002,")) + "\n", encoding="utf-8")
         assert (
-            main(["portfolio", str(folder), "--as-of", "2025-06-30", "--jobs", "2", "--format", "json", "-o", str(second)]) == 0
+            main(["portfolio", str(folder), "--as-of", "2025-07-01", "--jobs", "2", "--format", "json", "-o", str(second)]) == 0
         )
         out = tmp_path / "b.json"
-        assert main(["bureau", str(first), str(second), "--format", "json", "-o", str(out)]) == 0
+        assert main(["bureau", str(second), str(first), "--format", "json", "-o", str(out)]) == 0
         doc = json.loads(out.read_text(encoding="utf-8"))
-        before = {tuple(k) for c in json.loads(first.read_text())["clients"] if c["file"] == "a.csv" for k in c["keys"]}
+        docs = [json.loads(p.read_text(encoding="utf-8")) for p in (first, second)]
+        before, after = ({tuple(k) for c in d["clients"] if c["file"] == "a.csv" for k in c["keys"]} for d in docs)
         e002 = {k for k in before if k[1] == "E002"}
-        assert e002 and doc["totals"]["findings_fixed"] == len(e002)
-        assert doc["totals"]["enterprises"] == 3 and doc["totals"]["compared"] == 3 and doc["totals"]["findings_new"] == 0
+        row = next(c for c in doc["clients"] if c["client_id"] == "K1")
+        assert e002 and e002 <= before - after and row["fixed"] == len(before - after) and row["new"] == len(after - before)
+        assert (row["first"], row["last"]) == ("2025-06-30", "2025-07-01")  # by date, whatever the order given
+        assert doc["totals"]["enterprises"] == 3 and doc["totals"]["compared"] == 3
+
+    def test_same_day_twice_is_not_a_comparison(self, folder: Path) -> None:
+        """The same audit given twice is one audit day: nothing is counted as fixed or moved."""
+        doc = json.loads(json.dumps(portfolio(folder, as_of="2025-06-30")))
+        totals = bureau.bureau([doc, doc])["totals"]
+        assert (totals["compared"], totals["findings_fixed"], totals["grades_moved"]) == (0, 0, {})
 
     def test_bureau_rejects_other_files(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A file that is not a portfolio or scorecard JSON exits 2 naming the file."""

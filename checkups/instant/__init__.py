@@ -7,7 +7,9 @@ Each function takes and returns JSON-ready data:
 - :func:`evaluate` — the company questionnaire's answers → findings and the report;
 - :func:`hidden` — the questionnaire's rules that the region and date leave out;
 - :func:`audit` — a roster file's bytes → findings per employee, rejected rows, the report;
-- :func:`calculate` — one calculator of the registry → result, steps and the report.
+- :func:`calculate` — one calculator of the registry → result, steps and the report;
+- ``warn``, ``portfolio``, ``bureau`` (:mod:`checkups.instant.warn`) — the early warning of a
+  roster (and its calendar), several rosters at once, several agencies' results at once.
 
 A successful answer has ``ok: true``, the findings (or outcomes) as data, ``html`` (the
 report's body for the page, citations linked to the site's law pages) and ``report`` (the
@@ -26,12 +28,16 @@ from .calculators import calculate
 from .company import evaluate, hidden
 from .messages import GENERAL
 from .roster import audit
-from .warn import portfolio, warn
+from .warn import bureau, portfolio, warn
 
 __all__ = ["OPERATIONS", "audit", "calculate", "evaluate", "handle", "hidden"]
 
 OPERATIONS = {"evaluate": evaluate, "hidden": hidden, "audit": audit, "calculate": calculate}
-OPERATIONS |= {"warn": warn, "portfolio": portfolio}  # the early warning and the portfolio audit (instant/warn.py)
+OPERATIONS |= {
+    "warn": warn,
+    "portfolio": portfolio,
+    "bureau": bureau,
+}  # the early warning and the portfolio audit (instant/warn.py)
 _REPORTS: dict[str, dict[str, str]] = {}  # the last printable report of each kind, until the page asks for it
 
 
@@ -59,7 +65,7 @@ def handle(request: str, data: Any = None) -> str:
         if req["op"] == "report":
             return json.dumps(_report(**args), ensure_ascii=False)
         op = OPERATIONS[req["op"]]
-        out = op(data, **args) if op in (audit, warn, portfolio) else op(**args)
+        out = op(data, **args) if op in (audit, warn, portfolio, bureau) else op(**args)
         if out.get("ok") and "report" in out:
             _REPORTS[out["kind"]] = {"report": out.pop("report"), "filename": out["filename"]}
         return json.dumps(out, ensure_ascii=False, default=str)  # figures typed in are Decimals

@@ -8,8 +8,11 @@ file (a file that cannot be audited keeps its row, with the reason) and the tota
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+from ..errors import InputError
+from ..programme import bureau as programme
 from ..programme.deadlines import Deadline
 from ..programme.ics import to_ics
 from ..programme.portfolio import audit_client, document
@@ -24,10 +27,17 @@ from .fragment import fragment
 from .messages import FILE_TYPE, GENERAL, OLD_EXCEL, file_message
 from .roster import SUFFIXES, _bytes
 
-__all__ = ["portfolio", "warn"]
+__all__ = ["bureau", "portfolio", "warn"]
 
 ICS = Text("下载期限日历（.ics，可导入手机或 Outlook）", "Download the deadlines calendar (.ics, for a phone or Outlook)")
 NO_FILES = Text("请选择一个或多个名册文件。", "Choose one or more roster files.")
+AGENCY = Text("托管机构", "Agency")
+JSON_LABEL = Text("下载检查结果（JSON，可交人社部门汇总）", "Download the results (JSON, for the bureau's totals)")
+NO_RESULTS = Text("请选择一个或多个结果文件（JSON）。", "Choose one or more result files (JSON).")
+NOT_RESULT = Text(
+    "“{name}”不是托管机构导出的批量检查结果或评分结果（JSON 文件）。",
+    "“{name}” is not a portfolio audit or scorecard exported by an agency (a JSON file).",
+)
 
 
 def _file_error(filename: str) -> Text | None:
@@ -85,19 +95,24 @@ def warn(
 
 
 def portfolio(
-    data: Any, files: list | None = None, region: Any = None, as_of: Any = None, lang: str = "zh", site_root: str | None = None
+    data: Any,
+    files: list | None = None,
+    region: Any = None,
+    as_of: Any = None,
+    lang: str = "zh",
+    site_root: str | None = None,
+    agency: str | None = None,
 ) -> dict[str, Any]:
-    """Audit each of the files chosen at once (``files``: [{name, size}] in the order of ``data``)."""
+    """Audit each of the files chosen at once (``files``: [{name, size}] in the order of ``data``);
+    ``download`` is the portfolio JSON (named for ``agency``) the bureau page totals."""
     errors: dict[str, Text] = {}
     region_id, day = settings(region, as_of, errors)
     if not files:
         errors["file"] = NO_FILES
     if errors or day is None:
         return failure(errors, lang)
-    buffer, offset, clients = _bytes(data), 0, []
-    for f in files:
-        name, size = str(f["name"]), int(f["size"])
-        chunk, offset = buffer[offset : offset + size], offset + size
+    clients = []
+    for name, chunk in _split(data, files):
         problem = _file_error(name)
         if problem:
             clients.append(
@@ -112,8 +127,10 @@ def portfolio(
             )
         else:
             clients.append(audit_client(chunk, name, day, region_id, explain=lambda exc: _reason(exc, lang)))
-    doc = document(clients, day, region_id, "")
+    doc = document(clients, day, region_id, str(agency or "").strip() or AGENCY.get(lang))
     report = portfolio_html(doc, lang)
+    saved = {"filename": "portfolio.json", "type": "application/json", "label": JSON_LABEL.get(lang)}
+    saved["text"] = json.dumps(doc, ensure_ascii=False, indent=1)
     summary = [{k: c.get(k) for k in ("file", "status", "reason", "rows", "audited", "rejected", "grade")} for c in clients]
     return answer(
         "portfolio",
@@ -124,4 +141,34 @@ def portfolio(
         html=fragment(report, site_root, lang),
         report=report,
         filename="portfolio.html",
+        download=saved,
     )
+
+
+def _split(data: Any, files: list) -> list[tuple[str, bytes]]:
+    """The files chosen at once: one buffer cut by each file's size, in order."""
+    buffer, offset, out = _bytes(data), 0, []
+    for f in files:
+        size = int(f["size"])
+        out.append((str(f["name"]), buffer[offset : offset + size]))
+        offset += size
+    return out
+
+
+def bureau(
+    data: Any, files: list | None = None, lang: str = "zh", site_root: str | None = None, **_settings: Any
+) -> dict[str, Any]:
+    """The programme's totals from the portfolio and scorecard files chosen at once."""
+    if not files:
+        return failure({"file": NO_RESULTS}, lang)
+    docs = []
+    for name, chunk in _split(data, files):
+        try:
+            docs.append(programme.parse(chunk, name))
+        except InputError:
+            wrong = Text(NOT_RESULT.zh.format(name=name), NOT_RESULT.en.format(name=name))
+            return failure({"file": wrong}, lang)
+    doc = programme.bureau(docs)
+    report = programme.to_html(doc, lang)
+    return {"ok": True, "kind": "bureau", "totals": doc["totals"], "subsidy_tiers": doc["subsidy_tiers"],
+            "html": fragment(report, site_root, lang), "report": report, "filename": "programme.html"}  # fmt: skip

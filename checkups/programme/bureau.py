@@ -21,7 +21,7 @@ from ..text import round_fen
 from .bars import bar_chart
 from .portfolio import FORMAT as PORTFOLIO
 
-__all__ = ["FORMAT", "bureau", "load", "to_html", "to_text"]
+__all__ = ["FORMAT", "bureau", "load", "parse", "to_html", "to_text"]
 
 FORMAT = "checkups-bureau/1"
 SCORECARD = "checkups-scorecard/"
@@ -30,14 +30,21 @@ SCORECARD = "checkups-scorecard/"
 def load(path: str | Path) -> dict[str, Any]:
     """One portfolio or scorecard JSON document; anything else is an InputError naming the file."""
     try:
-        doc = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+        data = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(str(path), "a readable JSON file", exc.strerror or str(exc)) from None
+    return parse(data, str(path))
+
+
+def parse(data: bytes, name: str) -> dict[str, Any]:
+    """A document's bytes (``name`` says which file, in messages) → the document, checked for its format."""
+    try:
+        doc = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(str(path), "a JSON document", f"not JSON ({exc})") from None
+        raise InputError(name, "a JSON document", f"not JSON ({exc})") from None
     kind = doc.get("format", "") if isinstance(doc, dict) else ""
     if kind != PORTFOLIO and not str(kind).startswith(SCORECARD):
-        raise InputError(str(path), f"a {PORTFOLIO} or {SCORECARD}… document", kind or "a document without 'format'")
+        raise InputError(name, f"a {PORTFOLIO} or {SCORECARD}… document", kind or "a document without 'format'")
     return doc
 
 
@@ -76,7 +83,7 @@ def bureau(docs: list[dict[str, Any]]) -> dict[str, Any]:
         latest_employees += last["employees"]
         row = {"client_id": client_id, "agency": seen[-1][3], "audits": len(seen), "first": seen[0][0], "last": seen[-1][0],
                "grade_first": first["grade"], "grade_last": last["grade"], "fixed": 0, "new": 0}  # fmt: skip
-        if len(seen) > 1:
+        if seen[0][0] < seen[-1][0]:  # audited on two different days: compare the first with the last
             before, after = {tuple(k) for k in first["keys"]}, {tuple(k) for k in last["keys"]}
             row["fixed"], row["new"] = len(before - after), len(after - before)
             fixed, new, compared = fixed + row["fixed"], new + row["new"], compared + 1

@@ -31,7 +31,7 @@ from checkups.text import Text
 from sitegen import instant_warn
 from sitegen.instant_html import buttons, described, e, field, form, ident, radios, settings, submit, text_input
 
-KINDS = ("company", "roster", "calculators", "early-warning", "portfolio")
+KINDS = ("company", "roster", "calculators", "early-warning", "portfolio", "bureau")
 #: the saved document's kind for each check-up: the notebooks' names (checkups.ui), so files move between them
 STORAGE = {
     "company": "answers",
@@ -39,6 +39,7 @@ STORAGE = {
     "calculators": "calculators",
     "early-warning": "early-warning",
     "portfolio": "portfolio",
+    "bureau": "bureau",
 }
 LABELS = {
     "unanswered": Text("未答", "Not answered"),
@@ -228,7 +229,7 @@ def calculators(lang: str) -> tuple[str, str]:
 
 
 BUILDERS = {"company": company, "roster": roster, "calculators": calculators}
-BUILDERS |= {"early-warning": instant_warn.early_warning, "portfolio": instant_warn.portfolio}
+BUILDERS |= {"early-warning": instant_warn.early_warning, "portfolio": instant_warn.portfolio, "bureau": instant_warn.bureau}
 
 
 def instant_form(kind: str, lang: str, root: str, links: str | None = None) -> str:

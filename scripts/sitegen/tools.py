@@ -32,7 +32,7 @@ TOOLS: list[tuple[str, str | None, Text, Text]] = [
     ),
     (
         "tools/bureau",
-        None,
+        "bureau",
         Text("人社部门项目汇总", "Programme totals for the labour bureau"),
         Text(
             "汇总各托管机构的批量检查结果：覆盖企业数、两次检查之间已整改的问题、风险等级的变化和按补贴档次的机构。",

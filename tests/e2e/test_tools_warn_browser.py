@@ -13,6 +13,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from checkups.programme.bureau import bureau
 from checkups.programme.portfolio import audit_client
 from checkups.programme.warning import warn_roster
 from checkups.schemas import load
@@ -110,6 +111,30 @@ class TestPortfolio:
         assert doc["format"] == "checkups-portfolio/1" and doc["settings"]["as_of"] == AS_OF
         page.locator('[data-action="clear"]').click()
         assert page.evaluate("localStorage.getItem('checkups-portfolio/1')") is None
+
+
+class TestBureau:
+    def test_portfolio_results_totalled_on_the_bureau_page(self, page, tools, tmp_path) -> None:
+        """The portfolio page's JSON download, chosen on the bureau page, gives the package's programme totals."""
+        open_tool(page, tools, "en", "portfolio", "portfolio")
+        page.fill('input[name="agency"]', "Agency A")
+        page.set_input_files('input[name="file"]', [str(SAMPLES / "roster.csv"), str(SAMPLES / "roster-with-errors.csv")])
+        page.get_by_role("button", name="Audit all the rosters").click()
+        answer(page)
+        link = page.locator("a.checkup-download")
+        link.wait_for()
+        text = page.evaluate("(href) => fetch(href).then((r) => r.text())", link.get_attribute("href"))
+        saved = tmp_path / link.get_attribute("download")
+        saved.write_text(text, encoding="utf-8")
+        doc = json.loads(text)
+        assert doc["agency"] == "Agency A" and doc["format"] == "checkups-portfolio/1"
+        page.goto(tools("zh", "bureau"))
+        page.locator('form[data-checkup="bureau"]').wait_for()
+        page.locator('.checkup-status[data-ready="true"]').wait_for(timeout=READY)
+        page.set_input_files('input[name="file"]', [str(saved)])
+        page.get_by_role("button", name="汇总").click()
+        got = answer(page)
+        assert got["totals"] == bureau([doc])["totals"]
 
 
 @pytest.mark.parametrize(("lang", "slug"), [("zh", "early-warning"), ("en", "portfolio")])

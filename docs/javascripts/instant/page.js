@@ -20,7 +20,7 @@
   var format = "checkups-" + box.getAttribute("data-storage") + "/1";
   var lang = form.lang.indexOf("zh") === 0 ? "zh" : "en";
   var SETTINGS = ["province", "city", "as_of", "calculator", "file"];
-  var OPS = { roster: "audit", "early-warning": "warn", portfolio: "portfolio" };  // the worker's operation for a file form
+  var OPS = { roster: "audit", "early-warning": "warn", portfolio: "portfolio", bureau: "bureau" };  // the worker's operation for a file form
   var ready = false, failed = false, calls = 0, pending = {}, restoredFile = null, reportURL = null;
 
   // --- the worker ---------------------------------------------------------------------
@@ -219,6 +219,7 @@
       var size = buffers.reduce(function (n, b) { return n + b.byteLength; }, 0), data = new Uint8Array(size), at = 0;
       buffers.forEach(function (b) { data.set(new Uint8Array(b), at); at += b.byteLength; });
       args.files = files.map(function (f, i) { return { name: f.name, size: buffers[i].byteLength }; });
+      if (form.elements.agency) args.agency = form.elements.agency.value.trim();
       var xlsx = files.some(function (f) { return /\.xlsx$/i.test(f.name); });
       return ask(op, args, data, xlsx ? ["openpyxl"] : []);
     }).then(function (a) { done(); show(a); offer(a); });
