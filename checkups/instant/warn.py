@@ -29,15 +29,18 @@ from .roster import SUFFIXES, _bytes
 
 __all__ = ["bureau", "portfolio", "warn"]
 
-ICS = Text("下载期限日历（.ics，可导入手机或 Outlook）", "Download the deadlines calendar (.ics, for a phone or Outlook)")
-NO_FILES = Text("请选择一个或多个名册文件。", "Choose one or more roster files.")
-AGENCY = Text("托管机构", "Agency")
-JSON_LABEL = Text("下载检查结果（JSON，可交人社部门汇总）", "Download the results (JSON, for the bureau's totals)")
-NO_RESULTS = Text("请选择一个或多个结果文件（JSON）。", "Choose one or more result files (JSON).")
-NOT_RESULT = Text(
-    "“{name}”不是托管机构导出的批量检查结果或评分结果（JSON 文件）。",
-    "“{name}” is not a portfolio audit or scorecard exported by an agency (a JSON file).",
-)
+#: the words of these pages' answers, by what they say
+SAY = {
+    "ics": Text("下载期限日历（.ics，可导入手机或 Outlook）", "Download the deadlines calendar (.ics, for a phone or Outlook)"),
+    "no_files": Text("请选择一个或多个名册文件。", "Choose one or more roster files."),
+    "agency": Text("托管机构", "Agency"),
+    "json": Text("下载检查结果（JSON，可交人社部门汇总）", "Download the results (JSON, for the bureau's totals)"),
+    "no_results": Text("请选择一个或多个结果文件（JSON）。", "Choose one or more result files (JSON)."),
+    "not_result": Text(
+        "“{name}”不是托管机构导出的批量检查结果或评分结果（JSON 文件）。",
+        "“{name}” is not a portfolio audit or scorecard exported by an agency (a JSON file).",
+    ),
+}
 
 
 def _file_error(filename: str) -> Text | None:
@@ -89,7 +92,7 @@ def warn(
             "filename": "deadlines.ics",
             "type": "text/calendar",
             "text": to_ics(w.deadlines, day, lang).decode("utf-8"),
-            "label": ICS.get(lang),
+            "label": SAY["ics"].get(lang),
         },
     )
 
@@ -108,7 +111,7 @@ def portfolio(
     errors: dict[str, Text] = {}
     region_id, day = settings(region, as_of, errors)
     if not files:
-        errors["file"] = NO_FILES
+        errors["file"] = SAY["no_files"]
     if errors or day is None:
         return failure(errors, lang)
     clients = []
@@ -127,9 +130,9 @@ def portfolio(
             )
         else:
             clients.append(audit_client(chunk, name, day, region_id, explain=lambda exc: _reason(exc, lang)))
-    doc = document(clients, day, region_id, str(agency or "").strip() or AGENCY.get(lang))
+    doc = document(clients, day, region_id, str(agency or "").strip() or SAY["agency"].get(lang))
     report = portfolio_html(doc, lang)
-    saved = {"filename": "portfolio.json", "type": "application/json", "label": JSON_LABEL.get(lang)}
+    saved = {"filename": "portfolio.json", "type": "application/json", "label": SAY["json"].get(lang)}
     saved["text"] = json.dumps(doc, ensure_ascii=False, indent=1)
     summary = [{k: c.get(k) for k in ("file", "status", "reason", "rows", "audited", "rejected", "grade")} for c in clients]
     return answer(
@@ -160,13 +163,13 @@ def bureau(
 ) -> dict[str, Any]:
     """The programme's totals from the portfolio and scorecard files chosen at once."""
     if not files:
-        return failure({"file": NO_RESULTS}, lang)
+        return failure({"file": SAY["no_results"]}, lang)
     docs = []
     for name, chunk in _split(data, files):
         try:
             docs.append(programme.parse(chunk, name))
         except InputError:
-            wrong = Text(NOT_RESULT.zh.format(name=name), NOT_RESULT.en.format(name=name))
+            wrong = Text(SAY["not_result"].zh.format(name=name), SAY["not_result"].en.format(name=name))
             return failure({"file": wrong}, lang)
     doc = programme.bureau(docs)
     report = programme.to_html(doc, lang)
