@@ -22,7 +22,7 @@ from .rules import CHECKS, DISPATCHED, FULL, PART, PENSIONER, SERVICE, Context, 
 from .text import Text, round_fen, to_money
 from .timeline import parse_date
 
-__all__ = ["AuditResult", "audit_records", "audit_roster", "summarize"]
+__all__ = ["AuditResult", "audit_records", "audit_roster", "audit_with_roster", "records_csv", "summarize"]
 
 
 @dataclass
@@ -163,6 +163,20 @@ def audit_roster(
     calculators' sake and recorded, as no roster check needs it; ``sheet`` names the
     worksheet of an .xlsx file (default: the first with a roster header).
     """
+    return audit_with_roster(source, as_of=as_of, region=region, min_wage=min_wage, avg_wage=avg_wage, sheet=sheet)[0]
+
+
+def audit_with_roster(
+    source: str | Path | bytes,
+    *,
+    as_of: Any = None,
+    region: str | None = None,
+    min_wage: Any = None,
+    avg_wage: Any = None,
+    sheet: str | None = None,
+) -> tuple[AuditResult, Roster, Context]:
+    """:func:`audit_roster`, also giving the roster's rows and the checks' context (for the
+    tools that read the rows again, such as the early warning's deadlines)."""
     collecting = gc.isenabled()
     gc.disable()  # the audit makes many small objects and no reference cycles: skip the collector's passes
     try:
@@ -175,7 +189,7 @@ def audit_roster(
         if roster.sheet is not None:
             ctx.notices.append(notice_text("sheet_used", sheet=roster.sheet, count=str(roster.sheets)))
         findings = run_checks(roster, ctx)
-        return AuditResult(
+        result = AuditResult(
             as_of=day,
             region=region,
             rows=roster.rows,
@@ -185,17 +199,23 @@ def audit_roster(
             notices=ctx.notices,
             ignored_columns=roster.ignored,
         )
+        return result, roster, ctx
     finally:
         if collecting:
             gc.enable()
 
 
-def audit_records(records: list[dict[str, Any]], **options: Any) -> AuditResult:
-    """Audit rows given as dicts (keys: column names) through the same CSV reader."""
+def records_csv(records: list[dict[str, Any]]) -> bytes:
+    """Rows given as dicts (keys: column names) as a UTF-8 CSV roster (``None``: an empty cell)."""
     names = list(dict.fromkeys(k for rec in records for k in rec))
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(names)
     for rec in records:
         writer.writerow(["" if rec.get(n) is None else str(rec.get(n)) for n in names])
-    return audit_roster(buffer.getvalue().encode("utf-8"), **options)
+    return buffer.getvalue().encode("utf-8")
+
+
+def audit_records(records: list[dict[str, Any]], **options: Any) -> AuditResult:
+    """Audit rows given as dicts (keys: column names) through the same CSV reader."""
+    return audit_roster(records_csv(records), **options)

@@ -269,6 +269,9 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_rules)
     cli_needs.add_commands(sub)
     cli_costs.add_commands(sub)
+    from . import cli_warn  # here: it reads this module's helpers
+
+    cli_warn.add_commands(sub)
     return top
 
 

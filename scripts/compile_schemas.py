@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import schema_programme_warn as programme_warn
 from schema_costs import costs, scorecard, scorecard_row
 from schema_inputs import roster, saved
 from schema_needs import agreement_choices, needs_answers, needs_result
@@ -247,6 +248,7 @@ DOCUMENTS: dict[str, Document] = {
         scorecard,
     ),
 }
+DOCUMENTS |= programme_warn.documents(Document)
 
 
 def _refs(value: Any) -> Iterator[str]:

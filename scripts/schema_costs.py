@@ -9,7 +9,7 @@ from __future__ import annotations
 from schema_parts import Schema, array, closed, mapping, nullable, number, ref
 
 from checkups.programme.costs import SCENARIOS, spec
-from checkups.programme.scorecard import AGENCY
+from checkups.programme.scorecard import AGENCY, FORMAT
 from checkups.programme.scorecard_items import QUALIFICATION, bands, indicators, requirements
 
 SIGNED = {"type": "string", "pattern": "^-?[0-9]+\\.[0-9]{2}$", "description": "Yuan to the fen; negative: a loss."}
@@ -105,6 +105,7 @@ def scorecard() -> tuple[Schema, dict[str, Schema]]:
     band = closed({"id": {"enum": band_ids}, "min": ref("decimal"), "label": ref("text")})
     root = closed(
         {
+            "format": {"const": FORMAT},
             "maximum": ref("decimal"),
             "tiers": closed({"example": {"type": "boolean"}, "note": ref("text"), "bands": array(band, minItems=1)}),
             "agencies": array(agency, description="Every agency read: scored ones by rank, then the others."),

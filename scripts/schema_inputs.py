@@ -120,6 +120,10 @@ def saved_kinds() -> dict[str, tuple[Schema, Schema]]:
             closed({"region": region}),
         ),
         **saved_tool_kinds(region, as_of),
+        **{  # the early warning and the portfolio audit keep only their settings: the rosters stay on the computer
+            kind: (closed({}, [], description="Nothing: only the settings are kept."), closed({"region": region, "as_of": as_of}))
+            for kind in ("early-warning", "portfolio", "bureau")
+        },
     }
 
 

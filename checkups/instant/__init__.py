@@ -9,6 +9,8 @@ Each function takes and returns JSON-ready data:
 - :func:`audit` — a roster file's bytes → findings per employee, rejected rows, the report;
 - :func:`calculate` — one calculator of the registry → result, steps and the report;
 - :func:`needs`, :func:`agreement` — the needs survey and the agreement builder.
+- ``warn``, ``portfolio``, ``bureau`` (:mod:`checkups.instant.warn`) — the early warning of a
+  roster (and its calendar), several rosters at once, several agencies' results at once.
 
 A successful answer has ``ok: true``, the findings (or outcomes) as data, ``html`` (the
 report's body for the page, citations linked to the site's law pages) and ``report`` (the
@@ -29,6 +31,7 @@ from .costs import costs, score
 from .messages import GENERAL
 from .needs import agreement, needs
 from .roster import audit
+from .warn import bureau, portfolio, warn
 
 __all__ = ["OPERATIONS", "agreement", "audit", "calculate", "evaluate", "handle", "hidden", "needs"]
 
@@ -37,6 +40,11 @@ OPERATIONS["needs"] = needs
 OPERATIONS["agreement"] = agreement
 OPERATIONS["costs"] = costs
 OPERATIONS["scorecard"] = score
+OPERATIONS |= {
+    "warn": warn,
+    "portfolio": portfolio,
+    "bureau": bureau,
+}  # the early warning and the portfolio audit (instant/warn.py)
 _REPORTS: dict[str, dict[str, str]] = {}  # the last printable report of each kind, until the page asks for it
 
 
@@ -66,7 +74,9 @@ def handle(request: str, data: Any = None) -> str:
         if req["op"] == "report":
             return json.dumps(_report(**args), ensure_ascii=False)
         op = OPERATIONS[req["op"]]
-        out = op(data, **args) if op is audit else op(**args) if data is None else op(**args, data=data)
+        out = (
+            op(data, **args) if op in (audit, warn, portfolio, bureau) else op(**args) if data is None else op(**args, data=data)
+        )
         if out.get("ok") and "report" in out:
             _REPORTS[out["kind"]] = {"report": out.pop("report"), "filename": out["filename"]}
             for part, file in out.pop("parts", {}).items():  # other downloads: {report, filename, mime, base64}

@@ -32,6 +32,10 @@ _NO = {"no", "n", "false", "0", "否", "不符合", "×"}
 _NA = {"n/a", "na", "不适用", "-"}
 
 
+#: the format of the scorecard's results (``--format json``), which the bureau view reads
+FORMAT = "checkups-scorecard-results/1"
+
+
 @dataclass(frozen=True, slots=True)
 class RowError:
     """A cell that cannot be used: its line (header = line 1), column, what was expected and what it held."""
@@ -100,6 +104,7 @@ class Scorecard:
         tiers = catalog()["quality"]["evaluation_scorecard"]["subsidy_tiers"]
         example = {b["id"]: Decimal(str(b["min"])) for b in tiers["bands"]}
         return {
+            "format": FORMAT,
             "maximum": str(sum(i.weight for i in indicators())),
             "tiers": {
                 "example": all(example[b.id] == b.min for b in self.bands),

@@ -230,6 +230,15 @@ def _expired(h: int, s: int, term: Decimal, start: int, expiry: int, as_of: int)
     )
 
 
+def contract_terms(r: Roster, ctx: Context) -> tuple[list[int], list[int | None]]:
+    """Each row's contract start (the later of hire and signing) and last day of a fixed term
+    (None when open-ended or of no term); the term runs in whole calendar months."""
+    hires, signed, terms = r.columns["hire_date"], r.columns["contract_signed_date"], r.columns["contract_term_months"]
+    shifts = {t: ctx.month_shift(int(t)) for t in set(terms) if t}  # whole months: the roster refuses fractions
+    starts = [s if s is not None and s > h else h for h, s in zip(hires, signed)]
+    return starts, [None if not t else shifts[t][st] - 1 for t, st in zip(terms, starts)]
+
+
 @employee_check("contracts.contract_expired", "contract_term_months", "contract_signed_date", applies_to={FULL})
 def contract_expired(r: Roster, ctx: Context) -> list[Finding]:
     """A fixed-term contract whose term ran out while the employee kept working (LCL 44; SPC-I 34).
@@ -246,9 +255,8 @@ def contract_expired(r: Roster, ctx: Context) -> list[Finding]:
         r.columns["contract_signed_date"],
         r.columns["contract_term_months"],
     )
-    shifts = {t: ctx.month_shift(int(t)) for t in set(terms) if t}  # whole months: the roster refuses fractions
-    starts = [s if s is not None and s > h else h for h, s in zip(hires, signed)]
-    expiries = [as_of if not t else shifts[t][st] - 1 for t, st in zip(terms, starts)]
+    starts, expiries = contract_terms(r, ctx)
+    expiries = [as_of if x is None else x for x in expiries]
     line = r.line
     return [
         Finding(

@@ -50,19 +50,26 @@ def _late(column: str, h: int, due: int, registered: int, deadline: ParamValue) 
     return Detail(facts, Trace({"hire_date": day(h), column: day(registered)}, (deadline,), steps))
 
 
+def registration_due(r: Roster, ctx: Context, deadline_param: str) -> list[int]:
+    """Each row's last day to register (an ordinal): the start of work plus the deadline's days,
+    counted from the rule's first day for older hires (the rule is not retroactive)."""
+    days = int(ctx.param(deadline_param).value)
+    hires = r.columns["hire_date"]
+    start = in_force_from(deadline_param).toordinal()
+    return [(h if h >= start else start) + days for h in hires]
+
+
 def _registration(r: Roster, ctx: Context, column: str, deadline_param: str, missing_rule: str, late_rule: str) -> list[Finding]:
     """Not registered by the deadline (missing) or registered after it (late)."""
     deadline = ctx.param(deadline_param)
-    days = int(deadline.value)
     stop = ctx.stop(r)
     ids, hires, dates = r.columns["employee_id"], r.columns["hire_date"], r.columns[column]
     line = r.line
-    start = in_force_from(deadline_param).toordinal()  # the rule is not retroactive: older hires count from its first day
-    clock = hires if min(hires, default=start) >= start else [max(h, start) for h in hires]
-    hit = [i for i, (c, d) in enumerate(zip(clock, dates)) if d is None or d > c + days]
+    dues = registration_due(r, ctx, deadline_param)
+    hit = [i for i, (due, d) in enumerate(zip(dues, dates)) if d is None or d > due]
     found = []
     for i in hit:
-        h, d, due = hires[i], dates[i], clock[i] + days
+        h, d, due = hires[i], dates[i], dues[i]
         if d is not None:
             found.append(Finding(late_rule, ids[i], None, line[i], partial(_late, column, h, due, d, deadline)))
         elif stop[i] > due:

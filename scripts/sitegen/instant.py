@@ -28,12 +28,12 @@ from checkups import calc
 from checkups.columns import COLUMNS
 from checkups.registry import ADVICE, Rule, area_name, catalog, rules
 from checkups.text import Text
-from sitegen import instant_costs, instant_needs
+from sitegen import instant_costs, instant_needs, instant_warn
 from sitegen.instant_html import buttons, described, e, field, form, ident, radios, settings, submit, text_input
 
-KINDS = ("company", "roster", "calculators", "needs", "agreement", "costs", "scorecard")
-#: the check-ups, whose forms start with the region and the audit date (the programme tools' need neither)
-CHECKUPS = ("company", "roster", "calculators")
+KINDS = ("company", "roster", "calculators", "needs", "agreement", "costs", "scorecard", "early-warning", "portfolio", "bureau")
+#: the forms that start with the region and the audit date (the other programme tools need neither)
+CHECKUPS = ("company", "roster", "calculators", "early-warning", "portfolio", "bureau")
 #: the saved document's kind for each check-up: the notebooks' names (checkups.ui), so files move between them
 STORAGE = {
     "company": "answers",
@@ -43,6 +43,9 @@ STORAGE = {
     "agreement": "agreement",
     "costs": "costs",
     "scorecard": "scorecard",
+    "early-warning": "early-warning",
+    "portfolio": "portfolio",
+    "bureau": "bureau",
 }
 LABELS = {
     "unanswered": Text("未答", "Not answered"),
@@ -234,6 +237,7 @@ def calculators(lang: str) -> tuple[str, str]:
 BUILDERS = {"company": company, "roster": roster, "calculators": calculators}
 BUILDERS.update(needs=instant_needs.needs, agreement=instant_needs.agreement)
 BUILDERS |= {"costs": instant_costs.costs, "scorecard": instant_costs.scorecard}
+BUILDERS |= {"early-warning": instant_warn.early_warning, "portfolio": instant_warn.portfolio, "bureau": instant_warn.bureau}
 
 
 def instant_form(kind: str, lang: str, root: str, links: str | None = None) -> str:

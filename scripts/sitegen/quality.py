@@ -67,6 +67,8 @@ def _tool(name: str, tool: dict, lang: str) -> str:
     if name in TOOL_PAGES:
         target, label = TOOL_PAGES[name]
         lines += [f"[{tr(label, lang)}]({link(page, target)})", ""]
+    elif tool.get("tool"):  # the programme tool that computes this page for one's own data
+        lines += [f"[{tr(tool['tool']['label'], lang)}]({link(page, tool['tool']['page'])})", ""]
     total = 0
     for section in tool.get("sections", []):
         lines += [f"## {tr(section['heading'], lang)}", ""]

@@ -72,6 +72,48 @@ TOOLS = [
         Text("人社局评价托管机构；企业评价自己的托管机构。", "A bureau rating agencies; an enterprise rating its own."),
         "python -m checkups scorecard agencies.csv --format html -o scorecard.html   # scorecard --template: the CSV template",
     ),
+    (
+        "tools/early-warning",
+        "early-warning",
+        Text("风险预警和期限日历", "Risk early warning and deadlines calendar"),
+        Text(
+            "上传一份员工名册，得到 A/B/C 风险等级、触发的预警指标和今后的法定期限，并可导出为手机或 Outlook 可导入的日历。",
+            "Upload an employee roster to get an A/B/C risk grade, the warnings that drove it and the legal deadlines ahead, "
+            "exported as a calendar a phone or Outlook imports.",
+        ),
+        Text(
+            "托管机构跟踪每家托管企业的风险和期限；企业负责人自查。",
+            "An agency following each client's risks and deadlines; an owner checking their own.",
+        ),
+        "python -m checkups warn ROSTER --as-of 2025-06-30 --region guangzhou --format ics -o deadlines.ics",
+    ),
+    (
+        "tools/portfolio",
+        "portfolio",
+        Text("托管企业名册批量检查", "Portfolio audit of client rosters"),
+        Text(
+            "托管机构一次选择各托管企业的名册，得到每家企业一行的汇总（员工、问题、涉及金额、风险等级、最近的期限）和图表。",
+            "An agency chooses its clients' rosters at once and gets one row per client (employees, findings, money at "
+            "risk, grade, nearest deadline), with totals and charts.",
+        ),
+        Text(
+            "托管机构检查全部托管企业，向人社局报送结果。",
+            "An agency auditing all its client enterprises and reporting to the bureau.",
+        ),
+        "python -m checkups portfolio DIR --as-of 2025-06-30 --jobs 2 --format html -o portfolio.html",
+    ),
+    (
+        "tools/bureau",
+        "bureau",
+        Text("人社部门项目汇总", "Programme totals for the labour bureau"),
+        Text(
+            "汇总各托管机构的批量检查结果：覆盖企业数、两次检查之间已整改的问题、风险等级的变化和按补贴档次的机构。",
+            "Totals of the agencies' portfolio audits: enterprises covered, findings fixed between two audits, grades "
+            "moved and agencies by subsidy tier.",
+        ),
+        Text("人社局评估托管项目的成效。", "A bureau evaluating what its trusteeship programme achieves."),
+        "python -m checkups bureau agency-a.json agency-b.json --format html -o programme.html",
+    ),
 ]
 
 

@@ -24,8 +24,10 @@
   var format = "checkups-" + box.getAttribute("data-storage") + "/1";
   var lang = form.lang.indexOf("zh") === 0 ? "zh" : "en";
   var SETTINGS = ["province", "city", "as_of", "calculator", "file"];
+  var OPS = { roster: "audit", "early-warning": "warn", portfolio: "portfolio", bureau: "bureau" };  // the worker's operation for a file form
   var ready = false, failed = false, calls = 0, pending = {}, restoredFile = null, reportURL = null;
-  var generic = ["company", "roster", "calculators"].indexOf(kind) < 0;  // a programme tool: the worker op named after it
+  // a programme tool without a file form of its own (OPS): the worker op named after it
+  var generic = ["company", "roster", "calculators"].indexOf(kind) < 0 && !OPS.hasOwnProperty(kind);
 
   // --- the worker ---------------------------------------------------------------------
   var began = performance.now();
@@ -217,16 +219,44 @@
       var place = form.querySelector('[data-calculator="' + CSS.escape(name) + '"]');
       return ask("calculate", args).then(function (a) { done(); show(a, place); });
     }
+    var op = OPS[kind] || "audit";
+    if (fileInput && fileInput.multiple) return runMany(op, args);
     var file = chosenFile();
     if (!file) { show({ ok: false, errors: { file: words.no_file }, message: words.no_file }); return Promise.resolve(); }
     args.filename = file.name;
-    args.min_wage = form.elements.min_wage.value.trim();
+    if (form.elements.min_wage) args.min_wage = form.elements.min_wage.value.trim();
     done = working(words.reading);
     return file.arrayBuffer().then(function (buffer) {
       var data = new Uint8Array(buffer);
-      keepRoster(file.name, data);
-      return ask("audit", args, data.slice(), /\.xlsx$/i.test(file.name) ? ["openpyxl"] : []);
-    }).then(function (a) { done(); show(a); });
+      if (kind === "roster") keepRoster(file.name, data);
+      return ask(op, args, data.slice(), /\.xlsx$/i.test(file.name) ? ["openpyxl"] : []);
+    }).then(function (a) { done(); show(a); offer(a); });
+  }
+  // several files chosen at once: sent as one buffer, with each file's name and size in order
+  function runMany(op, args) {
+    var files = Array.prototype.slice.call(fileInput.files);
+    if (!files.length) { show({ ok: false, errors: { file: words.no_file }, message: words.no_file }); return Promise.resolve(); }
+    var done = working(words.reading);
+    return Promise.all(files.map(function (f) { return f.arrayBuffer(); })).then(function (buffers) {
+      var size = buffers.reduce(function (n, b) { return n + b.byteLength; }, 0), data = new Uint8Array(size), at = 0;
+      buffers.forEach(function (b) { data.set(new Uint8Array(b), at); at += b.byteLength; });
+      args.files = files.map(function (f, i) { return { name: f.name, size: buffers[i].byteLength }; });
+      if (form.elements.agency) args.agency = form.elements.agency.value.trim();
+      var xlsx = files.some(function (f) { return /\.xlsx$/i.test(f.name); });
+      return ask(op, args, data, xlsx ? ["openpyxl"] : []);
+    }).then(function (a) { done(); show(a); offer(a); });
+  }
+  // a file the answer carries (answer.download: filename, type, text, label) offered as a link after the result
+  function offer(a) {
+    if (!a.ok || !a.download) return;
+    var link = document.createElement("a");
+    link.className = "md-button checkup-download";
+    link.download = a.download.filename;
+    link.href = URL.createObjectURL(new Blob([a.download.text], { type: a.download.type }));
+    link.textContent = a.download.label;
+    var p = document.createElement("p");
+    p.appendChild(link);
+    result.appendChild(p);
   }
   form.addEventListener("submit", function (event) {
     event.preventDefault();

@@ -1,0 +1,83 @@
+"""The early warning as a standalone, printable HTML page: grade, warnings reached, deadlines ahead."""
+
+from __future__ import annotations
+
+from ..report_page import _e, page_end, page_start
+from .warning import EarlyWarning
+
+__all__ = ["to_html", "to_text"]
+
+_L = {
+    "title": ("劳动用工风险预警", "Employment risk early warning"),
+    "grade": ("风险等级", "Grade"),
+    "as_of": ("检查日", "Audit date"),
+    "drivers": ("已到达的预警指标", "Warnings reached"),
+    "deadlines": ("今后的期限", "Deadlines ahead"),
+    "level": ("等级", "Level"),
+    "what": ("内容", "What"),
+    "who": ("员工", "Employees"),
+    "basis": ("依据", "Legal basis"),
+    "date": ("日期", "Date"),
+    "none": ("无", "None"),
+    "red": ("红色预警", "red"),
+    "amber": ("黄色预警", "amber"),
+    "high": ("高", "high"),
+    "medium": ("中", "medium"),
+    "low": ("低", "low"),
+    "info": ("提示", "information"),
+}
+
+
+def _l(key: str, lang: str) -> str:
+    return _L[key][0 if lang == "zh" else 1]
+
+
+def _table(heads: list[str], rows: list[list[str]], lang: str) -> str:
+    if not rows:
+        return f"<p>{_e(_l('none', lang))}</p>"
+    head = "".join(f'<th scope="col">{_e(_l(h, lang))}</th>' for h in heads)
+    body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in r) + "</tr>" for r in rows)
+    return f'<table class="warning"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def to_html(w: EarlyWarning, lang: str) -> str:
+    """The page; citations are listed with each line and their texts at the end."""
+    sep = "；" if lang == "zh" else "; "
+    meta = [(_l("grade", lang), f"{w.grade} — {w.grade_text.get(lang)}"), (_l("as_of", lang), w.audit.as_of.isoformat())]
+    drivers = [
+        [
+            _l(d.level, lang),
+            d.text.get(lang),
+            "、".join(d.employees) if lang == "zh" else ", ".join(d.employees),
+            sep.join(d.citations),
+        ]
+        for d in w.drivers
+    ]
+    ahead = [
+        [d.date.isoformat(), f"{d.summary.get(lang)} — {d.description.get(lang)}", sep.join(map(str, d.citations))]
+        for d in w.deadlines
+    ]
+    cited = dict.fromkeys((c.law, c.article) for d in w.deadlines for c in d.citations)
+    parts = page_start(_l("title", lang), lang, meta)
+    parts += [
+        f'<p class="checkup-grade" data-grade="{_e(w.grade)}"><strong>{_e(_l("grade", lang))}: {_e(w.grade)}</strong> {_e(w.grade_text.get(lang))}</p>'
+    ]
+    parts += [f"<h2>{_e(_l('drivers', lang))}</h2>", _table(["level", "what", "who", "basis"], drivers, lang)]
+    parts += [f"<h2>{_e(_l('deadlines', lang))}</h2>", _table(["date", "what", "basis"], ahead, lang)]
+    parts += page_end(cited, lang)
+    return "".join(parts)
+
+
+def to_text(w: EarlyWarning, lang: str) -> str:
+    """The early warning for the terminal: grade, the warnings reached, then one deadline a line."""
+    a, sep = w.audit, "；" if lang == "zh" else "; "
+    lines = [f"{_l('grade', lang)}: {w.grade} — {w.grade_text.get(lang)}", f"{_l('as_of', lang)}: {a.as_of}", ""]
+    lines.append(_l("drivers", lang) + ":")
+    lines += [
+        f"  [{_l(d.level, lang)}] {d.text.get(lang)} ({sep.join(d.citations)}): {', '.join(d.employees)}" for d in w.drivers
+    ]
+    lines += [] if w.drivers else [f"  {_l('none', lang)}"]
+    lines += ["", _l("deadlines", lang) + ":"]
+    lines += [f"  {d.date}  {d.summary.get(lang)} ({sep.join(map(str, d.citations))})" for d in w.deadlines]
+    lines += [] if w.deadlines else [f"  {_l('none', lang)}"]
+    return "\n".join(lines) + "\n"

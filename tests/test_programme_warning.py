@@ -1,0 +1,211 @@
+"""The risk early warning: deadlines ahead, grade from the data, and the iCalendar export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from checkups.audit import audit_with_roster, records_csv
+from checkups.cli import main
+from checkups.errors import InputError
+from checkups.programme import deadlines as deadlines_mod
+from checkups.programme.deadlines import KINDS, deadlines
+from checkups.programme.ics import fold, to_ics
+from checkups.programme.warning import EarlyWarning, early_warning, grading, warn_roster
+from checkups.registry import catalog
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "programme" / "warning.yaml").read_text(encoding="utf-8"))
+SAMPLE = Path(__file__).parents[1] / "samples" / "roster.csv"
+
+
+def _warn_records(records: list[dict], as_of: str) -> EarlyWarning:
+    """Grade rows given as dicts, through the same CSV reader as a file."""
+    return warn_roster(records_csv(records), as_of=as_of)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_case(case: dict) -> None:
+    """Each lawyer-readable case gives exactly its deadlines, grade and drivers."""
+    spec = case["warn"]
+    w = _warn_records(spec.get("employees") or [spec["employee"]], spec["as_of"])
+    got = [[d.kind, d.date] for d in w.deadlines]
+    assert got == [[k, d if isinstance(d, dt.date) else dt.date.fromisoformat(d)] for k, d in case["deadlines"]]
+    assert w.grade == case["grade"]
+    assert sorted(d.id for d in w.drivers) == sorted(case["drivers"])
+
+
+class TestGrading:
+    def test_indicators_name_known_rules_and_deadlines(self) -> None:
+        """Every indicator's rules exist and every trigger names a deadline kind (checked on load)."""
+        spec = grading()
+        assert spec["indicators"] and spec["grades"][-1]["grade"] == "A"
+        assert {i["trigger"]["deadline"] for i in spec["indicators"] if i.get("trigger")} <= set(KINDS)
+
+    def test_trigger_figures_match_their_threshold_text(self) -> None:
+        """An amber trigger's day count is the number its threshold text states, in both languages."""
+        for item in grading()["indicators"]:
+            trigger = item.get("trigger")
+            if trigger:
+                n = str(trigger.get("from_start_day", trigger.get("days_before")))
+                assert n in item["threshold"]["zh"] and n in item["threshold"]["en"], item["id"]
+
+    def test_every_deadline_kind_has_texts(self) -> None:
+        """Each deadline kind has a bilingual summary and description and cites registry articles."""
+        texts = deadlines_mod.deadline_texts()
+        assert set(texts) == set(KINDS)
+        laws = catalog()["laws"]
+        for kind in KINDS:
+            for c in texts[kind]["citations"]:
+                assert c["article"] in laws[c["law"]]["articles"]
+
+    def test_red_beats_amber(self) -> None:
+        """A red indicator gives C even when amber ones are also reached."""
+        w = _warn_records(
+            [
+                {"employee_id": "R1", "hire_date": "2025-01-01", "contract_signed_date": None},
+                {
+                    "employee_id": "R2",
+                    "hire_date": "2024-07-01",
+                    "contract_signed_date": "2024-07-01",
+                    "contract_term_months": 12,
+                },
+            ],
+            "2025-06-15",
+        )
+        assert w.grade == "C"
+        assert [d.level for d in w.drivers][:2] == ["red", "amber"]
+
+    def test_audit_date_required(self) -> None:
+        """The warning never takes the day from the clock: without an audit date it is an input error."""
+        with pytest.raises(InputError, match="as_of"):
+            warn_roster(SAMPLE)
+
+
+def _unfold(data: bytes) -> list[str]:
+    """RFC 5545 3.1: every line ends in CRLF, holds at most 75 octets, continuations start with a space."""
+    assert data.endswith(b"\r\n")
+    raw = data.split(b"\r\n")[:-1]
+    assert all(len(line) <= 75 for line in raw)
+    assert b"\n" not in b"".join(raw) and b"\r" not in b"".join(raw)
+    lines: list[str] = []
+    for line in raw:
+        text = line.decode("utf-8")  # each physical line is valid UTF-8: no character split
+        if text.startswith(" "):
+            lines[-1] += text[1:]
+        else:
+            lines.append(text)
+    return lines
+
+
+def _unescape(value: str) -> str:
+    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
+
+
+def parse_ics(data: bytes) -> list[dict[str, str]]:
+    """A strict small parser: one VCALENDAR of VEVENTs with the properties a phone needs."""
+    lines = _unfold(data)
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
+    assert "VERSION:2.0" in lines and any(x.startswith("PRODID:") for x in lines)
+    events, current = [], None
+    for line in lines[1:-1]:
+        name, _, value = line.partition(":")
+        if line == "BEGIN:VEVENT":
+            assert current is None
+            current = {}
+        elif line == "END:VEVENT":
+            for key in ("UID", "DTSTAMP", "DTSTART;VALUE=DATE", "DTEND;VALUE=DATE", "SUMMARY", "DESCRIPTION"):
+                assert key in current, key
+            events.append(current)
+            current = None
+        elif current is not None:
+            assert name not in current, f"{name} twice"
+            current[name] = _unescape(value) if name in ("SUMMARY", "DESCRIPTION") else value
+    assert current is None
+    return events
+
+
+class TestIcs:
+    def test_every_deadline_is_an_event(self) -> None:
+        """The sample roster's calendar parses back and holds every deadline, with its date, summary and basis."""
+        w = warn_roster(SAMPLE, as_of="2025-06-30", region="guangzhou")
+        assert len(w.deadlines) > 5
+        for lang in ("zh", "en"):
+            events = parse_ics(to_ics(w.deadlines, w.audit.as_of, lang, "甲公司"))
+            assert len(events) == len(w.deadlines)
+            assert len({e["UID"] for e in events}) == len(events)
+            for d, e in zip(w.deadlines, events, strict=True):
+                assert e["DTSTART;VALUE=DATE"] == d.date.strftime("%Y%m%d")
+                assert e["DTEND;VALUE=DATE"] == (d.date + dt.timedelta(days=1)).strftime("%Y%m%d")
+                assert e["DTSTAMP"] == "20250630T000000Z"
+                assert e["SUMMARY"].startswith(d.summary.get(lang))
+                assert d.description.get(lang) in e["DESCRIPTION"]
+                assert all(str(c) in e["DESCRIPTION"] for c in d.citations)
+
+    def test_same_audit_same_file(self) -> None:
+        """Two exports of the same audit are byte for byte the same (no clock, stable UIDs)."""
+        w = warn_roster(SAMPLE, as_of="2025-06-30")
+        assert to_ics(w.deadlines, w.audit.as_of, "zh") == to_ics(w.deadlines, w.audit.as_of, "zh")
+
+    @pytest.mark.parametrize("text", ["a" * 200, "汉" * 80, "a" + "汉" * 40, "é" * 100, "x;y,z\\w"])
+    def test_fold_keeps_characters_whole(self, text: str) -> None:
+        """Folding at 75 octets never splits a UTF-8 character and unfolds to the same text."""
+        folded = fold("DESCRIPTION:" + text).encode("utf-8") + b"\r\n"
+        assert _unfold(folded) == ["DESCRIPTION:" + text]
+
+    def test_special_characters_escaped(self) -> None:
+        """An employee name with a comma, semicolon or backslash survives the round trip."""
+        w = _warn_records(
+            [{"employee_id": "E1", "name": "王,五;\\x", "hire_date": "2025-06-20", "contract_signed_date": None}], "2025-06-30"
+        )
+        events = parse_ics(to_ics(w.deadlines, w.audit.as_of, "zh"))
+        assert events and "王,五;\\x" in events[0]["SUMMARY"]
+
+
+class TestCli:
+    def test_ics_to_file(self, tmp_path: Path) -> None:
+        """``warn --format ics -o FILE`` writes a calendar holding every deadline of the JSON output."""
+        out = tmp_path / "d.ics"
+        assert main(["warn", str(SAMPLE), "--as-of", "2025-06-30", "--format", "ics", "-o", str(out)]) == 0
+        js = tmp_path / "d.json"
+        assert main(["warn", str(SAMPLE), "--as-of", "2025-06-30", "--format", "json", "-o", str(js)]) == 0
+        doc = json.loads(js.read_text(encoding="utf-8"))
+        events = parse_ics(out.read_bytes())
+        assert [e["DTSTART;VALUE=DATE"] for e in events] == [d["date"].replace("-", "") for d in doc["deadlines"]]
+
+    def test_as_of_required(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Without an audit date the command exits 2 with a one-line reason (the tool never reads the clock)."""
+        assert main(["warn", str(SAMPLE)]) == 2
+        assert "--as-of" in capsys.readouterr().err
+
+    def test_missing_file(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A missing roster exits 2 with its reason, no traceback."""
+        assert main(["warn", "no-such.csv", "--as-of", "2025-06-30"]) == 2
+        assert "no such file" in capsys.readouterr().err
+
+
+def test_drivers_account_for_every_finding() -> None:
+    """Every employee with a finding appears under a driver, and amber drivers come only from deadlines."""
+    audit, roster, ctx = audit_with_roster(SAMPLE, as_of="2025-06-30")
+    w = early_warning(audit, deadlines(roster, ctx))
+    named = {e for d in w.drivers if d.level != "amber" for e in d.employees}
+    assert named == {f.employee_id for f in audit.findings}
+    ahead = {d.employee_id for d in w.deadlines}
+    assert {e for d in w.drivers if d.level == "amber" for e in d.employees} <= ahead
+
+
+def test_text_and_page_views() -> None:
+    """The terminal text and the printable page show the grade, each warning's level in words and every deadline."""
+    from checkups.programme.warning_report import to_html, to_text
+
+    w = warn_roster(SAMPLE, as_of="2025-06-30", region="guangzhou")
+    text, page = to_text(w, "zh"), to_html(w, "en")
+    assert f"风险等级: {w.grade}" in text and "[红色预警]" in text and "[黄色预警]" in text
+    for d in w.deadlines:
+        assert f"{d.date}  {d.summary.get('zh')}" in text
+        assert d.date.isoformat() in page
+    assert f'data-grade="{w.grade}"' in page
