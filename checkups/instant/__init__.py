@@ -21,30 +21,46 @@ or command-line flag.
 
 from __future__ import annotations
 
+import importlib
 import json
 import traceback
 from typing import Any
 
-from .calculators import calculate
-from .company import evaluate, hidden
-from .costs import costs, score
 from .messages import GENERAL
-from .needs import agreement, needs
-from .roster import audit
-from .warn import bureau, portfolio, warn
 
 __all__ = ["OPERATIONS", "agreement", "audit", "calculate", "evaluate", "handle", "hidden", "needs"]
 
-OPERATIONS = {"evaluate": evaluate, "hidden": hidden, "audit": audit, "calculate": calculate}
-OPERATIONS["needs"] = needs
-OPERATIONS["agreement"] = agreement
-OPERATIONS["costs"] = costs
-OPERATIONS["scorecard"] = score
-OPERATIONS |= {
-    "warn": warn,
-    "portfolio": portfolio,
-    "bureau": bureau,
-}  # the early warning and the portfolio audit (instant/warn.py)
+#: each operation the page may ask for: the module of this package that holds it, its
+#: function, and whether the file's bytes are its first argument.  A module is imported
+#: when its first operation is asked for, so a page loads only what it uses.
+OPERATIONS: dict[str, tuple[str, str, bool]] = {
+    "evaluate": ("company", "evaluate", False),
+    "hidden": ("company", "hidden", False),
+    "audit": ("roster", "audit", True),
+    "calculate": ("calculators", "calculate", False),
+    "needs": ("needs", "needs", False),
+    "agreement": ("needs", "agreement", False),
+    "costs": ("costs", "costs", False),
+    "scorecard": ("costs", "score", False),
+    "warn": ("warn", "warn", True),  # the early warning and the portfolio audit (instant/warn.py)
+    "portfolio": ("warn", "portfolio", True),
+    "bureau": ("warn", "bureau", True),
+}
+
+
+def operation(name: str) -> tuple[Any, bool]:
+    """The function of operation ``name`` (``KeyError`` if there is none) and whether it takes the file first."""
+    module, function, file_first = OPERATIONS[name]
+    return getattr(importlib.import_module(f".{module}", __name__), function), file_first
+
+
+def __getattr__(name: str) -> Any:
+    """``checkups.instant.evaluate`` and the other operations' functions, imported on first use."""
+    if name in OPERATIONS:
+        return operation(name)[0]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 _REPORTS: dict[str, dict[str, str]] = {}  # the last printable report of each kind, until the page asks for it
 
 
@@ -73,10 +89,8 @@ def handle(request: str, data: Any = None) -> str:
         args["lang"] = lang
         if req["op"] == "report":
             return json.dumps(_report(**args), ensure_ascii=False)
-        op = OPERATIONS[req["op"]]
-        out = (
-            op(data, **args) if op in (audit, warn, portfolio, bureau) else op(**args) if data is None else op(**args, data=data)
-        )
+        op, file_first = operation(req["op"])
+        out = op(data, **args) if file_first else op(**args) if data is None else op(**args, data=data)
         if out.get("ok") and "report" in out:
             _REPORTS[out["kind"]] = {"report": out.pop("report"), "filename": out["filename"]}
             for part, file in out.pop("parts", {}).items():  # other downloads: {report, filename, mime, base64}

@@ -8,11 +8,16 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterable
-from xml.sax.saxutils import escape
 
 from .agreement import Block
 
 __all__ = ["to_docx"]
+
+
+def escape(text: str) -> str:
+    """Text for an XML element, as ``xml.sax.saxutils.escape`` gives it (that module imports
+    urllib and http, which the browser would load for nothing)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _STAMP = (1980, 1, 1, 0, 0, 0)  # a fixed date inside the zip, so the same input gives the same bytes

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -167,6 +166,8 @@ def portfolio(
     if jobs == 1 or len(tasks) < 2:
         clients = [_job(t) for t in tasks]
     else:
+        from concurrent.futures import ProcessPoolExecutor  # here: the browser never runs processes
+
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             clients = list(pool.map(_job, tasks, chunksize=max(1, len(tasks) // (jobs * 8))))
     rosters = set(files)
