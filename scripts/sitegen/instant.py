@@ -32,8 +32,8 @@ from sitegen import instant_costs, instant_needs, instant_warn
 from sitegen.instant_html import buttons, described, e, field, form, ident, radios, settings, submit, text_input
 
 KINDS = ("company", "roster", "calculators", "needs", "agreement", "costs", "scorecard", "early-warning", "portfolio", "bureau")
-#: the forms that start with the region and the audit date (the other programme tools need neither)
-CHECKUPS = ("company", "roster", "calculators", "early-warning", "portfolio", "bureau")
+#: the forms that start with the region and the audit date (the needs survey and the agreement builder need neither)
+CHECKUPS = tuple(k for k in KINDS if k not in ("needs", "agreement"))
 #: the saved document's kind for each check-up: the notebooks' names (checkups.ui), so files move between them
 STORAGE = {
     "company": "answers",

@@ -70,7 +70,7 @@ TOOLS = [
             "many agencies at once.",
         ),
         Text("人社局评价托管机构；企业评价自己的托管机构。", "A bureau rating agencies; an enterprise rating its own."),
-        "python -m checkups scorecard agencies.csv --format html -o scorecard.html   # scorecard --template: the CSV template",
+        "python -m checkups scorecard --template > agencies.csv\npython -m checkups scorecard agencies.csv --format html -o scorecard.html",
     ),
     (
         "tools/early-warning",
@@ -158,7 +158,7 @@ def _tool(slug: str, kind: str, title: Text, summary: Text, who: Text, command: 
         f"    {words('命令行：', 'On the command line:', lang)}",
         "",
         "    ```bash",
-        f"    {command}",
+        *(f"    {line}" for line in command.splitlines()),
         "    ```",
         "",
         print_footer(lang),
