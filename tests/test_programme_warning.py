@@ -209,3 +209,16 @@ def test_text_and_page_views() -> None:
         assert f"{d.date}  {d.summary.get('zh')}" in text
         assert d.date.isoformat() in page
     assert f'data-grade="{w.grade}"' in page
+
+
+@pytest.mark.parametrize("column", ["contract_signed_date", "social_insurance_date", "housing_fund_date"])
+def test_deadline_names_both_counts(column: str) -> None:
+    """A deadline to sign or register is dated the earlier count's day and its description names both last days."""
+    record = {"employee_id": "E1", "hire_date": "2025-06-01", "contract_signed_date": "2025-06-01", column: None}
+    w = _warn_records([record], "2025-06-20")
+    (d,) = [d for d in w.deadlines if d.kind != "contract_expiry"]
+    assert d.date == dt.date(2025, 6, 30)  # Civil Code: 07-01; the hire day counted: 06-30
+    for lang in ("zh", "en"):
+        text = d.description.get(lang)
+        assert "2025-07-01" in text and "2025-06-30" in text
+    assert "2025-07-01" in to_ics(w.deadlines, w.audit.as_of, "en").decode("utf-8").replace("\r\n ", "")
