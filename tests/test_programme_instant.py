@@ -46,7 +46,7 @@ class TestPortfolio:
             {"name": "b.csv", "size": len(bad)},
             {"name": "c.csv", "size": len(SAMPLE)},
         ]
-        a = _ask("portfolio", {"files": files, "as_of": "2025-06-30", "lang": "zh"}, SAMPLE + bad + SAMPLE)
+        a = _ask("portfolio", {"files": files, "as_of": "2025-06-30", "agency": "甲机构", "lang": "zh"}, SAMPLE + bad + SAMPLE)
         assert a["ok"] and [c["file"] for c in a["clients"]] == ["a.csv", "b.csv", "c.csv"]
         assert [c["status"] for c in a["clients"]] == ["audited", "failed", "audited"]
         assert a["clients"][1]["reason"] and a["totals"]["audited"] == 2 and a["totals"]["failed"] == 1
@@ -54,8 +54,15 @@ class TestPortfolio:
 
     def test_no_files(self) -> None:
         """Asking with no file chosen says so next to the file field."""
-        a = _ask("portfolio", {"files": [], "as_of": "2025-06-30", "lang": "en"}, b"")
-        assert not a["ok"] and "file" in a["errors"]
+        a = _ask("portfolio", {"files": [], "as_of": "2025-06-30", "agency": "A", "lang": "en"}, b"")
+        assert not a["ok"] and set(a["errors"]) == {"file"}
+
+    def test_agency_required(self) -> None:
+        """An empty agency name gets a plain message next to its field (the bureau matches clients by agency)."""
+        files = [{"name": "a.csv", "size": len(SAMPLE)}]
+        for agency in (None, "", "  "):
+            a = _ask("portfolio", {"files": files, "as_of": "2025-06-30", "agency": agency, "lang": "zh"}, SAMPLE)
+            assert not a["ok"] and set(a["errors"]) == {"agency"} and "托管机构名称" in a["errors"]["agency"]
 
 
 class TestPages:

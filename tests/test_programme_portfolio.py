@@ -166,6 +166,19 @@ class TestBureau:
         assert doc["subsidy_tiers"]["full"]["agencies"] == 2 and doc["subsidy_tiers"]["full"]["subsidy"] == "1000.00"
         assert "C→A" in bureau.to_text(doc, "zh") and "<svg" in bureau.to_html(doc, "en")
 
+    def test_clients_matched_by_agency_and_number(self) -> None:
+        """Two agencies' clients with the same number (the same file name) stay two enterprises, never compared."""
+        row = {"status": "audited", "employees": 1, "amount_at_risk": "0.00", "client_id": "a"}
+        docs = [
+            {"format": "checkups-portfolio/1", "agency": "X", "as_of": "2025-01-31",
+             "clients": [{**row, "grade": "C", "keys": [["r1", "E1"]]}]},
+            {"format": "checkups-portfolio/1", "agency": "Y", "as_of": "2025-06-30",
+             "clients": [{**row, "grade": "A", "keys": []}]},
+        ]  # fmt: skip
+        doc = bureau.bureau(docs)
+        assert doc["totals"]["enterprises"] == 2 and doc["totals"]["compared"] == 0
+        assert [(c["agency"], c["client_id"]) for c in doc["clients"]] == [("X", "a"), ("Y", "a")]
+
     def test_reads_the_scorecards_own_results(self, tmp_path: Path, run_cli) -> None:
         """The scorecard's JSON, as the command line writes it, gives the bureau view each agency's band."""
         from checkups.programme.scorecard import template_csv

@@ -1,6 +1,7 @@
 """Bureau view: the programme's totals from several agencies' portfolio audits (and scorecards).
 
-Clients are matched across documents by ``client_id``; a client audited more than once is
+Clients are matched across documents by (agency, ``client_id``): two agencies' clients never
+merge even when their numbers (by default the file names) are the same; a client audited more than once is
 compared between its first and last audit (by audit date): the findings fixed are the
 (rule, employee) pairs found first and no longer found last, the new ones the reverse, and
 the grade's move from first to last.  Scorecards (their results, ``checkups-scorecard-results/1``) give each
@@ -66,23 +67,23 @@ def _tiers(docs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 
 def bureau(docs: list[dict[str, Any]]) -> dict[str, Any]:
     """The programme's totals (see the module) from loaded documents."""
-    audits: dict[str, list[tuple[str, int, dict[str, Any], str]]] = {}
+    audits: dict[tuple[str, str], list[tuple[str, int, dict[str, Any]]]] = {}
     agencies: set[str] = set()
     for n, doc in enumerate(d for d in docs if d.get("format") == PORTFOLIO):
         agencies.add(doc["agency"])
         for c in doc["clients"]:
             if c["status"] == "audited":
-                audits.setdefault(c["client_id"], []).append((doc["as_of"], n, c, doc["agency"]))
+                audits.setdefault((doc["agency"], c["client_id"]), []).append((doc["as_of"], n, c))
     moves: Counter[str] = Counter()
     fixed = new = compared = 0
     clients = []
     latest_money, latest_employees = Decimal(0), 0
-    for client_id, seen in sorted(audits.items()):
+    for (agency, client_id), seen in sorted(audits.items()):
         seen.sort(key=lambda s: (s[0], s[1]))
         first, last = seen[0][2], seen[-1][2]
         latest_money += Decimal(last["amount_at_risk"])
         latest_employees += last["employees"]
-        row = {"client_id": client_id, "agency": seen[-1][3], "audits": len(seen), "first": seen[0][0], "last": seen[-1][0],
+        row = {"client_id": client_id, "agency": agency, "audits": len(seen), "first": seen[0][0], "last": seen[-1][0],
                "grade_first": first["grade"], "grade_last": last["grade"], "fixed": 0, "new": 0}  # fmt: skip
         if seen[0][0] < seen[-1][0]:  # audited on two different days: compare the first with the last
             before, after = {tuple(k) for k in first["keys"]}, {tuple(k) for k in last["keys"]}
