@@ -147,12 +147,24 @@ def bureau() -> tuple[Schema, dict[str, Schema]]:
         }
         | {"amount_at_risk": ref("decimal"), "grades_moved": mapping({"pattern": "^[A-Z]→[A-Z]$"}, COUNT)}
     )
-    tier = closed({"agencies": COUNT, "names": array({"type": "string"}), "subsidy": ref("decimal")})
+    names = array({"type": "string"})
+    tier = closed(
+        {
+            "agencies": COUNT,
+            "names": names,
+            "label": ref("text"),
+            "subsidy": {
+                **nullable(ref("decimal")),
+                "description": "The subsidy amounts given, totalled; null when none was given.",
+            },
+        }
+    )
     root = closed(
         {
             "format": {"const": BUREAU},
             "totals": totals,
-            "subsidy_tiers": mapping({"type": "string"}, tier),
+            "subsidy_tiers": mapping({"type": "string"}, tier, description="Scored agencies by band id."),
+            "not_scored": closed({"agencies": COUNT, "names": names}, description="Agencies a scorecard left unscored."),
             "clients": array(client),
         }
     )

@@ -166,6 +166,22 @@ class TestBureau:
         assert doc["subsidy_tiers"]["full"]["agencies"] == 2 and doc["subsidy_tiers"]["full"]["subsidy"] == "1000.00"
         assert "C→A" in bureau.to_text(doc, "zh") and "<svg" in bureau.to_html(doc, "en")
 
+    def test_scorecard_tiers_in_words_without_invented_money(self) -> None:
+        """Scorecard results show each band by its label in the page's language, no subsidy amount (none given), and the unscored agencies apart."""
+        docs = [
+            {"format": "checkups-scorecard-results/1",
+             "tiers": {"bands": [{"id": "full", "min": "85", "label": {"zh": "全额拨付", "en": "Paid in full"}}]},
+             "agencies": [{"agency": "X", "tier": "full"}, {"agency": "Y", "tier": None}, {"agency": "Z", "tier": "suspended"}]},
+        ]  # fmt: skip
+        doc = bureau.bureau(docs)
+        assert set(doc["subsidy_tiers"]) == {"full", "suspended"} and doc["not_scored"] == {"agencies": 1, "names": ["Y"]}
+        assert all(v["subsidy"] is None for v in doc["subsidy_tiers"].values())
+        for lang, label, gone in (("zh", "全额拨付", "补贴金额"), ("en", "Paid in full", "(Subsidy")):
+            for shown in (bureau.to_text(doc, lang), bureau.to_html(doc, lang)):
+                assert label in shown and ": full" not in shown and gone not in shown
+                assert ("未评分" if lang == "zh" else "not scored") in shown and "None" not in shown
+        assert "暂停拨付" in bureau.to_text(doc, "zh")  # a band the document does not list: the data's label
+
     def test_clients_matched_by_agency_and_number(self) -> None:
         """Two agencies' clients with the same number (the same file name) stay two enterprises, never compared."""
         row = {"status": "audited", "employees": 1, "amount_at_risk": "0.00", "client_id": "a"}

@@ -179,5 +179,5 @@ def bureau(
             return failure({"file": wrong}, lang)
     doc = programme.bureau(docs)
     report = programme.to_html(doc, lang)
-    return {"ok": True, "kind": "bureau", "totals": doc["totals"], "subsidy_tiers": doc["subsidy_tiers"],
+    return {"ok": True, "kind": "bureau", "totals": doc["totals"], "subsidy_tiers": doc["subsidy_tiers"], "not_scored": doc["not_scored"],
             "html": fragment(report, site_root, lang), "report": report, "filename": "programme.html"}  # fmt: skip

@@ -5,7 +5,8 @@ merge even when their numbers (by default the file names) are the same; a client
 compared between its first and last audit (by audit date): the findings fixed are the
 (rule, employee) pairs found first and no longer found last, the new ones the reverse, and
 the grade's move from first to last.  Scorecards (their results, ``checkups-scorecard-results/1``) give each
-agency's subsidy tier; the view counts agencies (and any subsidy amounts given) by tier.
+agency's subsidy tier; the view counts agencies by tier (with the band's label; a subsidy total only where amounts
+were given: the scorecard's results carry none) and the agencies not scored apart.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..registry import catalog
 from ..report_page import page_end, page_start
-from ..text import round_fen
+from ..text import fmt_money, round_fen
 from .bars import bar_chart
 from .portfolio import FORMAT as PORTFOLIO
 from .scorecard import FORMAT as SCORECARD_RESULTS
@@ -50,19 +52,36 @@ def parse(data: bytes, name: str) -> dict[str, Any]:
     return doc
 
 
-def _tiers(docs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Agencies and subsidy amounts by tier, from every scorecard's list of rated agencies."""
+def _labels(doc: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """Each band's bilingual label: the scorecard's own bands (they may be the bureau's), else the data's example."""
+    example = catalog()["quality"]["evaluation_scorecard"]["subsidy_tiers"]["bands"]
+    bands = (doc.get("tiers") or {}).get("bands") or []
+    return {b["id"]: dict(b["label"]) for b in [*example, *bands] if isinstance(b.get("label"), dict)}
+
+
+def _tiers(docs: list[dict[str, Any]]) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
+    """Scored agencies by tier (with its label, and a subsidy total only if some amount was given),
+    and the agencies left unscored (tier null), from every scorecard's list of rated agencies."""
     tiers: dict[str, dict[str, Any]] = {}
+    unscored: dict[str, Any] = {"agencies": 0, "names": []}
     for doc in docs:
+        labels = _labels(doc)
         for entry in doc.get("agencies") or doc.get("ranking") or []:
             tier = entry.get("tier")
             tier = tier.get("id") if isinstance(tier, dict) else tier
-            slot = tiers.setdefault(str(tier), {"agencies": 0, "names": [], "subsidy": Decimal(0)})
+            name = entry.get("agency") or entry.get("name") or ""
+            if tier is None:
+                unscored["agencies"] += 1
+                unscored["names"].append(name)
+                continue
+            label = labels.get(str(tier), {"zh": str(tier), "en": str(tier)})
+            slot = tiers.setdefault(str(tier), {"agencies": 0, "names": [], "label": label, "subsidy": None})
             slot["agencies"] += 1
-            slot["names"].append(entry.get("agency") or entry.get("name") or "")
+            slot["names"].append(name)
             if entry.get("subsidy") not in (None, ""):
-                slot["subsidy"] += Decimal(str(entry["subsidy"]))
-    return {k: {**v, "subsidy": str(round_fen(v["subsidy"]))} for k, v in sorted(tiers.items())}
+                slot["subsidy"] = (slot["subsidy"] or Decimal(0)) + Decimal(str(entry["subsidy"]))
+    done = {k: {**v, "subsidy": None if v["subsidy"] is None else str(round_fen(v["subsidy"]))} for k, v in sorted(tiers.items())}
+    return done, unscored
 
 
 def bureau(docs: list[dict[str, Any]]) -> dict[str, Any]:
@@ -106,8 +125,8 @@ def bureau(docs: list[dict[str, Any]]) -> dict[str, Any]:
         "worsened": worsened,
         "unchanged": compared - improved - worsened,
     }
-    scorecards = [d for d in docs if str(d.get("format", "")).startswith(SCORECARD)]
-    return {"format": FORMAT, "totals": totals, "subsidy_tiers": _tiers(scorecards), "clients": clients}
+    tiers, unscored = _tiers([d for d in docs if str(d.get("format", "")).startswith(SCORECARD)])
+    return {"format": FORMAT, "totals": totals, "subsidy_tiers": tiers, "not_scored": unscored, "clients": clients}
 
 
 _L = {
@@ -124,6 +143,7 @@ _L = {
     "unchanged": ("风险等级不变", "Grade unchanged"),
     "tiers": ("按补贴档次的机构", "Agencies by subsidy tier"),
     "subsidy": ("补贴金额", "Subsidy"),
+    "not_scored": ("未评分的机构（评分表有无法使用的内容）", "Agencies not scored (a cell of the scorecard could not be used)"),
 }
 
 
@@ -135,10 +155,11 @@ def _pairs(doc: dict[str, Any], lang: str) -> list[tuple[str, str]]:
     t = doc["totals"]
     keys = ("agencies", "enterprises", "employees", "amount_at_risk", "compared", "findings_fixed", "findings_new", "improved", "worsened", "unchanged")  # fmt: skip
     pairs = [(_lab(k, lang), str(t[k])) for k in keys]
-    pairs += [
-        (f"{_lab('tiers', lang)}: {tier}", f"{v['agencies']} ({_lab('subsidy', lang)} {v['subsidy']})")
-        for tier, v in doc["subsidy_tiers"].items()
-    ]
+    for v in doc["subsidy_tiers"].values():
+        money = "" if v["subsidy"] is None else f" ({_lab('subsidy', lang)} {fmt_money(Decimal(v['subsidy']))})"
+        pairs.append((f"{_lab('tiers', lang)}: {v['label'][lang]}", f"{v['agencies']}{money}"))
+    if doc["not_scored"]["agencies"]:
+        pairs.append((_lab("not_scored", lang), str(doc["not_scored"]["agencies"])))
     return pairs
 
 
