@@ -30,6 +30,21 @@ class TestWarn:
         assert [e["DTSTART;VALUE=DATE"] for e in events] == [d["date"].replace("-", "") for d in a["deadlines"]]
         assert a["download"]["filename"].endswith(".ics") and "warn" not in a["download"]["label"]
 
+    def test_two_clients_calendars_keep_apart(self) -> None:
+        """Two rosters with the same rows give calendars named for their files, whose events have different UIDs."""
+        uids = []
+        for name in ("acme.csv", "bravo.csv"):
+            a = _ask("warn", {"filename": name, "as_of": "2025-06-30", "lang": "zh"}, SAMPLE)
+            assert name[:-4] in a["download"]["filename"]
+            uids.append({e["UID"] for e in parse_ics(a["download"]["text"].encode("utf-8"))})
+        assert uids[0] and not uids[0] & uids[1]
+
+    def test_no_deadline_no_download(self) -> None:
+        """A roster with no deadline ahead gets its answer but no calendar to download."""
+        roster = b"employee_id,hire_date,contract_signed_date\nE1,2025-01-01,2025-01-01\n"
+        a = _ask("warn", {"filename": "r.csv", "as_of": "2025-06-30", "lang": "en"}, roster)
+        assert a["ok"] and a["deadlines"] == [] and a["download"] is None
+
     def test_plain_messages(self) -> None:
         """A missing date and an old Excel file get plain messages by field, with no rule ids or flags."""
         a = _ask("warn", {"filename": "r.xls", "as_of": "", "lang": "zh"}, b"x")

@@ -146,6 +146,11 @@ class TestIcs:
                 assert d.description.get(lang) in e["DESCRIPTION"]
                 assert all(str(c) in e["DESCRIPTION"] for c in d.citations)
 
+    def test_no_method(self) -> None:
+        """The file is for import, not an iTIP message: it carries no METHOD property."""
+        w = warn_roster(SAMPLE, as_of="2025-06-30")
+        assert not any(line.startswith("METHOD") for line in _unfold(to_ics(w.deadlines, w.audit.as_of, "zh")))
+
     def test_same_audit_same_file(self) -> None:
         """Two exports of the same audit are byte for byte the same (no clock, stable UIDs)."""
         w = warn_roster(SAMPLE, as_of="2025-06-30")
@@ -176,6 +181,14 @@ class TestCli:
         doc = json.loads(js.read_text(encoding="utf-8"))
         events = parse_ics(out.read_bytes())
         assert [e["DTSTART;VALUE=DATE"] for e in events] == [d["date"].replace("-", "") for d in doc["deadlines"]]
+
+    def test_no_deadline_no_calendar(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """With no deadline ahead the command says so, exits 0 and writes no calendar file."""
+        roster = tmp_path / "r.csv"
+        roster.write_bytes(records_csv([{"employee_id": "E1", "hire_date": "2025-01-01", "contract_signed_date": "2025-01-01"}]))
+        out = tmp_path / "d.ics"
+        assert main(["warn", str(roster), "--as-of", "2025-06-30", "--format", "ics", "-o", str(out), "--lang", "en"]) == 0
+        assert not out.exists() and "No deadline ahead" in capsys.readouterr().err
 
     def test_as_of_required(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Without an audit date the command exits 2 with a one-line reason (the tool never reads the clock)."""

@@ -91,13 +91,21 @@ def warn(
         html=fragment(report, site_root, lang),
         report=report,
         filename="early-warning.html",
-        download={
-            "filename": "deadlines.ics",
-            "type": "text/calendar",
-            "text": to_ics(w.deadlines, day, lang).decode("utf-8"),
-            "label": SAY["ics"].get(lang),
-        },
+        download=_calendar(w.deadlines, day, lang, filename),
     )
+
+
+def _calendar(ahead: tuple[Deadline, ...], day: Any, lang: str, filename: str) -> dict[str, str] | None:
+    """The calendar the page offers, named for the roster's file (so two clients' events keep apart); none without a deadline."""
+    if not ahead:
+        return None
+    name = str(filename).replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return {
+        "filename": f"deadlines-{name}.ics" if name else "deadlines.ics",
+        "type": "text/calendar",
+        "text": to_ics(ahead, day, lang, name).decode("utf-8"),
+        "label": SAY["ics"].get(lang),
+    }
 
 
 def portfolio(
