@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from schema_parts import Schema, array, closed, mapping, nullable, ref, rule_ids
+from schema_parts import Schema, array, closed, mapping, nullable, ref, row_error, rule_ids
 
 from checkups.programme.bureau import FORMAT as BUREAU
 from checkups.programme.deadlines import KINDS
@@ -51,14 +51,15 @@ def warning() -> tuple[Schema, dict[str, Schema]]:
             "rows": {**COUNT, "minimum": 1},
             "audited": COUNT,
             "rejected": COUNT,
-            "grade": GRADE,
+            "errors": array(ref("row_error"), description="Every rejected row's problem: line, column, reason."),
+            "grade": nullable(GRADE),
             "grade_text": ref("text"),
             "drivers": array(driver),
             "deadlines": array(ref("deadline"), description="Every deadline on or after the audit date, by day."),
             "summary": ref("summary"),
         }
     )
-    return root, {"deadline": _deadline()}
+    return root, {"deadline": _deadline(), "row_error": row_error()}
 
 
 def portfolio() -> tuple[Schema, dict[str, Schema]]:
@@ -76,7 +77,7 @@ def portfolio() -> tuple[Schema, dict[str, Schema]]:
             "findings": COUNT,
             "amount_at_risk": ref("decimal"),
             "amount_range": closed({"low": ref("decimal"), "high": ref("decimal")}),
-            "grade": GRADE,
+            "grade": {**nullable(GRADE), "description": "null: no row of the roster could be audited."},
             "drivers": array(NAME),
             "deadlines": COUNT,
             "nearest_deadline": nullable(nearest),
@@ -100,6 +101,7 @@ def portfolio() -> tuple[Schema, dict[str, Schema]]:
             "amount_at_risk": ref("decimal"),
             "amount_range": closed({"low": ref("decimal"), "high": ref("decimal")}),
             "grades": mapping(GRADE, COUNT),
+            "not_graded": {**COUNT, "description": "Clients audited of which no row could be audited (no grade)."},
             "nearest_deadline": nullable(ref("date")),
         }
     )

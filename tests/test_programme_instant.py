@@ -45,6 +45,13 @@ class TestWarn:
         a = _ask("warn", {"filename": "r.csv", "as_of": "2025-06-30", "lang": "en"}, roster)
         assert a["ok"] and a["deadlines"] == [] and a["download"] is None
 
+    def test_nothing_audited(self) -> None:
+        """A roster of bad rows only gets no grade, and each rejected row by line, column and plain reason."""
+        a = _ask("warn", {"filename": "r.csv", "as_of": "2025-06-30", "lang": "zh"}, b"employee_id,hire_date\nE1,x\nE2,\n")
+        assert a["ok"] and a["grade"] is None and a["audited"] == 0
+        assert [(e["row"], e["column"]) for e in a["row_errors"]] == [(2, "入职日期"), (3, "入职日期")]
+        assert "未评级" in a["html"] and all(e["message"] in a["html"] for e in a["row_errors"])
+
     def test_plain_messages(self) -> None:
         """A missing date and an old Excel file get plain messages by field, with no rule ids or flags."""
         a = _ask("warn", {"filename": "r.xls", "as_of": "", "lang": "zh"}, b"x")

@@ -215,6 +215,15 @@ class TestBureau:
         assert sorted(n for v in tiers.values() for n in v["names"]) == ["A", "B"]
 
 
+def test_nothing_audited_not_graded_in_portfolio(tmp_path: Path) -> None:
+    """A client none of whose rows could be audited has no grade in its row, is counted as not graded, and the bureau skips it."""
+    (tmp_path / "k.csv").write_bytes(b"employee_id,hire_date\nE1,x\n")
+    doc = portfolio(tmp_path, as_of="2025-06-30")
+    assert doc["clients"][0]["grade"] is None and doc["totals"]["grades"] == {} and doc["totals"]["not_graded"] == 1
+    assert "—" in to_text(doc, "en") and "None" not in to_html(doc, "en")
+    assert bureau.bureau([json.loads(json.dumps(doc))])["totals"]["enterprises"] == 0
+
+
 def test_records_roster_in_portfolio(tmp_path: Path) -> None:
     """A roster written from dicts (an employee unsigned past a month) is graded C in its row."""
     (tmp_path / "k.csv").write_bytes(

@@ -235,3 +235,33 @@ def test_deadline_names_both_counts(column: str) -> None:
         text = d.description.get(lang)
         assert "2025-07-01" in text and "2025-06-30" in text
     assert "2025-07-01" in to_ics(w.deadlines, w.audit.as_of, "en").decode("utf-8").replace("\r\n ", "")
+
+
+class TestNothingAudited:
+    BAD = b"employee_id,hire_date\nE1,2025-02-30\nE2,\n"
+
+    def test_no_grade(self) -> None:
+        """A roster none of whose rows could be audited is not graded (an A would say it is in order)."""
+        w = warn_roster(self.BAD, as_of="2025-06-30")
+        assert w.audit.audited == 0 and w.grade is None
+        doc = w.as_dict()
+        assert doc["grade"] is None and "not graded" in doc["grade_text"]["en"].lower()
+        assert [(e["row"], e["column"]) for e in doc["errors"]] == [(2, "hire_date"), (3, "hire_date")]
+
+    def test_one_good_row_is_graded(self) -> None:
+        """With one row audited beside the bad ones the roster is graded as usual."""
+        w = warn_roster(self.BAD + b"E3,2025-06-01\n", as_of="2025-06-30")
+        assert w.audit.audited == 1 and w.grade == "A"
+
+    def test_reports_list_rejected_rows(self) -> None:
+        """The text and the page list every rejected row with its line, column and reason, in plain words."""
+        from checkups.programme.warning_report import to_html, to_text
+
+        w = warn_roster(SAMPLE.with_name("roster-with-errors.csv"), as_of="2025-06-30")
+        assert len(w.audit.errors) > 3
+        text, page = to_text(w, "zh"), to_html(w, "en")
+        assert "未能检查的行" in text and "Rows that could not be audited" in page
+        for e in w.audit.errors:
+            assert f"行 {e.row}, " in text and f"<td>{e.row}</td>" in page
+        bad = warn_roster(self.BAD, as_of="2025-06-30")
+        assert 'data-grade="none"' in to_html(bad, "zh") and "未评级" in to_text(bad, "zh")

@@ -24,7 +24,7 @@ from ..text import Text
 from ..timeline import MissingFigureError
 from .common import answer, failure, settings
 from .fragment import fragment
-from .messages import FILE_TYPE, GENERAL, OLD_EXCEL, file_message
+from .messages import FILE_TYPE, GENERAL, OLD_EXCEL, column_label, file_message, row_message
 from .roster import SUFFIXES, _bytes
 
 __all__ = ["bureau", "portfolio", "warn"]
@@ -88,6 +88,9 @@ def warn(
         deadlines=[_deadline(d, lang) for d in w.deadlines],
         rows=w.audit.rows,
         audited=w.audit.audited,
+        row_errors=[
+            {"row": e.row, "column": column_label(e.column, lang), "message": row_message(e).get(lang)} for e in w.audit.errors
+        ],
         html=fragment(report, site_root, lang),
         report=report,
         filename="early-warning.html",

@@ -91,7 +91,7 @@ def bureau(docs: list[dict[str, Any]]) -> dict[str, Any]:
     for n, doc in enumerate(d for d in docs if d.get("format") == PORTFOLIO):
         agencies.add(doc["agency"])
         for c in doc["clients"]:
-            if c["status"] == "audited":
+            if c["status"] == "audited" and c["grade"] is not None:  # no grade: no row could be audited
                 audits.setdefault((doc["agency"], c["client_id"]), []).append((doc["as_of"], n, c))
     moves: Counter[str] = Counter()
     fixed = new = compared = 0

@@ -200,7 +200,7 @@ def document(clients: list[dict[str, Any]], as_of: dt.date, region: str | None, 
     money = sum((Decimal(c["amount_at_risk"]) for c in done), Decimal(0))
     low = sum((Decimal(c["amount_range"]["low"]) for c in done), Decimal(0))
     high = sum((Decimal(c["amount_range"]["high"]) for c in done), Decimal(0))
-    grades = Counter(c["grade"] for c in done)
+    grades = Counter(c["grade"] for c in done if c["grade"] is not None)  # None: no row could be audited
     nearest = min((c["nearest_deadline"]["date"] for c in done if c["nearest_deadline"]), default=None)
     totals = {
         "files": len(clients),
@@ -214,6 +214,7 @@ def document(clients: list[dict[str, Any]], as_of: dt.date, region: str | None, 
         "amount_at_risk": str(round_fen(money)),
         "amount_range": {"low": str(round_fen(low)), "high": str(round_fen(high))},
         "grades": {g: grades.get(g, 0) for g in sorted(grades)},
+        "not_graded": sum(c["grade"] is None for c in done),
         "nearest_deadline": nearest,
     }
     return {

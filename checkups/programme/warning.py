@@ -4,7 +4,8 @@ deadlines ahead as of the audit date.
 The grading rules are data (``data/quality/risk_early_warning.yaml``): each red or amber
 indicator names the roster findings that show it (``rules``) or the deadline ahead that
 raises it (``trigger``); ``grades`` say which levels and which severities of the other
-findings give each grade.  Nothing here reads the clock: every day is the audit's.
+findings give each grade; a roster none of whose rows could be audited gets none
+(``not_graded``: an A would say it is in order).  Nothing here reads the clock: every day is the audit's.
 """
 
 from __future__ import annotations
@@ -47,10 +48,10 @@ class Driver:
 
 @dataclass(frozen=True)
 class EarlyWarning:
-    """The early warning of one audit: grade, its drivers, the deadlines ahead."""
+    """The early warning of one audit: grade (None: no row could be audited), its drivers, the deadlines ahead."""
 
     audit: AuditResult
-    grade: str
+    grade: str | None
     grade_text: Text
     drivers: tuple[Driver, ...]
     deadlines: tuple[Deadline, ...]
@@ -67,6 +68,7 @@ class EarlyWarning:
             "rows": a.rows,
             "audited": a.audited,
             "rejected": len(a.errors),
+            "errors": [e.as_dict() for e in a.errors],
             "grade": self.grade,
             "grade_text": self.grade_text.as_dict(),
             "drivers": [d.as_dict() for d in self.drivers],
@@ -94,7 +96,9 @@ def grading() -> dict[str, Any]:
         trigger = item.get("trigger")
         if trigger and (trigger.get("deadline") not in KINDS or not ({"from_start_day", "days_before"} & set(trigger))):
             raise CheckupsError(f"{where}: indicator {item['id']!r} has a bad trigger {trigger!r}")
-    return {"indicators": indicators, "grades": grades}
+    if not all((spec.get("not_graded") or {}).get(lang) for lang in ("zh", "en")):
+        raise CheckupsError(f"{where}: 'not_graded' needs a bilingual text")
+    return {"indicators": indicators, "grades": grades, "not_graded": spec["not_graded"]}
 
 
 def _cites(item: dict[str, Any]) -> tuple[str, ...]:
@@ -145,7 +149,11 @@ def early_warning(audit: AuditResult, ahead: list[Deadline]) -> EarlyWarning:
             break
     rank = {"red": 0, "amber": 1, **{s: 2 + i for i, s in enumerate(SEVERITY_ORDER)}}
     drivers.sort(key=lambda d: rank.get(d.level, 99))
-    return EarlyWarning(audit, chosen["grade"], Text(chosen["text"]["zh"], chosen["text"]["en"]), tuple(drivers), tuple(ahead))
+    if not audit.audited:  # nothing audited: no grade, rather than an A that says "in order"
+        grade, text = None, spec["not_graded"]
+    else:
+        grade, text = chosen["grade"], chosen["text"]
+    return EarlyWarning(audit, grade, Text(text["zh"], text["en"]), tuple(drivers), tuple(ahead))
 
 
 def warn_roster(source: str | Path | bytes, **options: Any) -> EarlyWarning:

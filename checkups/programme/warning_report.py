@@ -1,7 +1,9 @@
-"""The early warning as a standalone, printable HTML page: grade, warnings reached, deadlines ahead."""
+"""The early warning as a standalone, printable HTML page: grade, warnings reached, deadlines
+ahead, and every row that could not be audited (line, column, reason in plain words)."""
 
 from __future__ import annotations
 
+from ..instant.messages import column_label, row_message
 from ..report_page import _e, page_end, page_start
 from .warning import EarlyWarning
 
@@ -18,6 +20,10 @@ _L = {
     "who": ("员工", "Employees"),
     "basis": ("依据", "Legal basis"),
     "date": ("日期", "Date"),
+    "rejected": ("未能检查的行", "Rows that could not be audited"),
+    "row": ("行", "Line"),
+    "column": ("列", "Column"),
+    "reason": ("原因", "Reason"),
     "none": ("无", "None"),
     "red": ("红色预警", "red"),
     "amber": ("黄色预警", "amber"),
@@ -32,6 +38,16 @@ def _l(key: str, lang: str) -> str:
     return _L[key][0 if lang == "zh" else 1]
 
 
+def _grade(w: EarlyWarning, lang: str) -> str:
+    """The grade and what it means (only the meaning when there is no grade)."""
+    return f"{w.grade} — {w.grade_text.get(lang)}" if w.grade else w.grade_text.get(lang)
+
+
+def _rejected(w: EarlyWarning, lang: str) -> list[list[str]]:
+    """Every rejected row's problem: line, column (as the template heads it) and reason in plain words."""
+    return [[str(e.row), column_label(e.column, lang), row_message(e).get(lang)] for e in w.audit.errors]
+
+
 def _table(heads: list[str], rows: list[list[str]], lang: str) -> str:
     if not rows:
         return f"<p>{_e(_l('none', lang))}</p>"
@@ -43,7 +59,7 @@ def _table(heads: list[str], rows: list[list[str]], lang: str) -> str:
 def to_html(w: EarlyWarning, lang: str) -> str:
     """The page; citations are listed with each line and their texts at the end."""
     sep = "；" if lang == "zh" else "; "
-    meta = [(_l("grade", lang), f"{w.grade} — {w.grade_text.get(lang)}"), (_l("as_of", lang), w.audit.as_of.isoformat())]
+    meta = [(_l("grade", lang), _grade(w, lang)), (_l("as_of", lang), w.audit.as_of.isoformat())]
     drivers = [
         [
             _l(d.level, lang),
@@ -60,10 +76,12 @@ def to_html(w: EarlyWarning, lang: str) -> str:
     cited = dict.fromkeys((c.law, c.article) for d in w.deadlines for c in d.citations)
     parts = page_start(_l("title", lang), lang, meta)
     parts += [
-        f'<p class="checkup-grade" data-grade="{_e(w.grade)}"><strong>{_e(_l("grade", lang))}: {_e(w.grade)}</strong> {_e(w.grade_text.get(lang))}</p>'
+        f'<p class="checkup-grade" data-grade="{_e(w.grade or "none")}"><strong>{_e(_l("grade", lang))}: {_e(w.grade or "—")}</strong> {_e(w.grade_text.get(lang))}</p>'
     ]
     parts += [f"<h2>{_e(_l('drivers', lang))}</h2>", _table(["level", "what", "who", "basis"], drivers, lang)]
     parts += [f"<h2>{_e(_l('deadlines', lang))}</h2>", _table(["date", "what", "basis"], ahead, lang)]
+    if w.audit.errors:
+        parts += [f"<h2>{_e(_l('rejected', lang))}</h2>", _table(["row", "column", "reason"], _rejected(w, lang), lang)]
     parts += page_end(cited, lang)
     return "".join(parts)
 
@@ -71,7 +89,7 @@ def to_html(w: EarlyWarning, lang: str) -> str:
 def to_text(w: EarlyWarning, lang: str) -> str:
     """The early warning for the terminal: grade, the warnings reached, then one deadline a line."""
     a, sep = w.audit, "；" if lang == "zh" else "; "
-    lines = [f"{_l('grade', lang)}: {w.grade} — {w.grade_text.get(lang)}", f"{_l('as_of', lang)}: {a.as_of}", ""]
+    lines = [f"{_l('grade', lang)}: {_grade(w, lang)}", f"{_l('as_of', lang)}: {a.as_of}", ""]
     lines.append(_l("drivers", lang) + ":")
     lines += [
         f"  [{_l(d.level, lang)}] {d.text.get(lang)} ({sep.join(d.citations)}): {', '.join(d.employees)}" for d in w.drivers
@@ -80,4 +98,7 @@ def to_text(w: EarlyWarning, lang: str) -> str:
     lines += ["", _l("deadlines", lang) + ":"]
     lines += [f"  {d.date}  {d.summary.get(lang)} ({sep.join(map(str, d.citations))})" for d in w.deadlines]
     lines += [] if w.deadlines else [f"  {_l('none', lang)}"]
+    if a.errors:
+        lines += ["", _l("rejected", lang) + ":"]
+        lines += [f"  {_l('row', lang)} {row}, {column}: {reason}" for row, column, reason in _rejected(w, lang)]
     return "\n".join(lines) + "\n"
