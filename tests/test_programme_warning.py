@@ -144,7 +144,8 @@ class TestIcs:
                 assert e["DTSTAMP"] == "20250630T000000Z"
                 assert e["SUMMARY"].startswith(d.summary.get(lang))
                 assert d.description.get(lang) in e["DESCRIPTION"]
-                assert all(str(c) in e["DESCRIPTION"] for c in d.citations)
+                assert all(c.label(lang) in e["DESCRIPTION"] for c in d.citations)
+                assert lang == "en" or not any(str(c) in e["DESCRIPTION"] for c in d.citations)  # no raw codes
 
     def test_no_method(self) -> None:
         """The file is for import, not an iTIP message: it carries no METHOD property."""
@@ -265,3 +266,17 @@ class TestNothingAudited:
             assert f"行 {e.row}, " in text and f"<td>{e.row}</td>" in page
         bad = warn_roster(self.BAD, as_of="2025-06-30")
         assert 'data-grade="none"' in to_html(bad, "zh") and "未评级" in to_text(bad, "zh")
+
+
+def test_citations_by_name_linked_and_quoted() -> None:
+    """Reports name each citation as a reader does, the page links it, and every warning's and deadline's article is quoted at the end."""
+    from checkups.programme.warning_report import to_html, to_text
+
+    w = warn_roster(SAMPLE, as_of="2025-06-30", region="guangzhou")
+    cited = {c for d in (*w.drivers, *w.deadlines) for c in d.citations}
+    assert {c for d in w.drivers for c in d.citations} - {c for d in w.deadlines for c in d.citations}  # drivers add some
+    text, page = to_text(w, "zh"), to_html(w, "zh")
+    assert "LCL 10" not in text and "《劳动合同法》" in text
+    for c in cited:
+        assert f'<a href="#{c.anchor}">{c.label("zh")}</a>' in page
+        assert f'<li id="{c.anchor}">' in page

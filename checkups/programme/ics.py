@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from ..text import Text
 from .deadlines import Deadline
+from .warning_report import labels
 
 __all__ = ["NO_DEADLINES", "escape", "fold", "to_ics"]
 
@@ -76,7 +77,7 @@ def to_ics(deadlines: Iterable[Deadline], as_of: dt.date, lang: str, name: str =
     ]
     for d in deadlines:
         summary = d.summary.get(lang) + (f" · {name}" if name else "")
-        cites = ("；" if lang == "zh" else "; ").join(map(str, d.citations))
+        cites = labels(d.citations, lang)
         description = d.description.get(lang) + (f"\n{basis}: {cites}" if cites else "")
         lines += [
             "BEGIN:VEVENT",

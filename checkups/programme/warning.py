@@ -19,7 +19,7 @@ from typing import Any
 from ..audit import AuditResult, audit_with_roster
 from ..errors import CheckupsError, InputError
 from ..findings import Finding
-from ..registry import SEVERITY_ORDER, catalog, rule
+from ..registry import SEVERITY_ORDER, Citation, catalog, rule
 from ..text import Text
 from .deadlines import KINDS, Deadline, deadlines
 
@@ -33,7 +33,7 @@ class Driver:
     id: str
     level: str  # red, amber, or the finding's severity for a rule no indicator names
     text: Text
-    citations: tuple[str, ...]
+    citations: tuple[Citation, ...]
     employees: tuple[str, ...]
 
     def as_dict(self) -> dict[str, Any]:
@@ -41,7 +41,7 @@ class Driver:
             "id": self.id,
             "level": self.level,
             "text": self.text.as_dict(),
-            "citations": list(self.citations),
+            "citations": [str(c) for c in self.citations],
             "employees": list(self.employees),
         }
 
@@ -101,8 +101,8 @@ def grading() -> dict[str, Any]:
     return {"indicators": indicators, "grades": grades, "not_graded": spec["not_graded"]}
 
 
-def _cites(item: dict[str, Any]) -> tuple[str, ...]:
-    return tuple(f"{c['law']} {c['article']}" for c in item.get("citations") or [])
+def _cites(item: dict[str, Any]) -> tuple[Citation, ...]:
+    return tuple(Citation(c["law"], str(c["article"])) for c in item.get("citations") or [])
 
 
 def _triggered(trigger: dict[str, Any], d: Deadline, hired: dt.date, as_of: dt.date) -> bool:
@@ -138,9 +138,7 @@ def early_warning(audit: AuditResult, ahead: list[Deadline]) -> EarlyWarning:
         if rule_id not in named:
             r = rule(rule_id)
             employees = tuple(dict.fromkeys(f.employee_id or "" for f in found))
-            drivers.append(
-                Driver(rule_id, r.severity, Text(r.title["zh"], r.title["en"]), tuple(map(str, r.citations)), employees)
-            )
+            drivers.append(Driver(rule_id, r.severity, Text(r.title["zh"], r.title["en"]), tuple(r.citations), employees))
     levels = {d.level for d in drivers}
     for g in spec["grades"]:
         wanted = set(g.get("levels") or []) | set(g.get("severities") or [])
