@@ -147,6 +147,42 @@ class TestCli:
         assert "x.json" in capsys.readouterr().err
 
 
+GOOD_PORTFOLIO = {
+    "format": "checkups-portfolio/1", "agency": "X", "as_of": "2025-06-30",
+    "clients": [{"status": "audited", "client_id": "K1", "grade": "A", "employees": 1, "amount_at_risk": "0.00", "keys": []}],
+}  # fmt: skip
+BROKEN = [
+    {k: v for k, v in GOOD_PORTFOLIO.items() if k != "clients"},
+    {k: v for k, v in GOOD_PORTFOLIO.items() if k != "agency"},
+    {**GOOD_PORTFOLIO, "as_of": 20250630},
+    {**GOOD_PORTFOLIO, "clients": {"K1": {}}},
+    {**GOOD_PORTFOLIO, "clients": [{"status": "audited"}]},
+    {**GOOD_PORTFOLIO, "clients": [{**GOOD_PORTFOLIO["clients"][0], "amount_at_risk": None}]},
+    {**GOOD_PORTFOLIO, "clients": [{**GOOD_PORTFOLIO["clients"][0], "keys": [["r1"]]}]},
+    {**GOOD_PORTFOLIO, "clients": [{**GOOD_PORTFOLIO["clients"][0], "employees": "3"}]},
+    {"format": "checkups-scorecard-results/1"},
+    {"format": "checkups-scorecard-results/1", "agencies": [{"agency": "A", "tier": 3}]},
+    {"format": "checkups-scorecard-results/1", "agencies": [{"agency": "A", "subsidy": "lots"}]},
+    {"format": "checkups-scorecard-results/1", "agencies": [], "tiers": ["full"]},
+]
+
+
+class TestBureauInput:
+    def test_good_document_parses(self) -> None:
+        """A document of the right shape is read and totalled."""
+        doc = bureau.parse(json.dumps(GOOD_PORTFOLIO).encode(), "p.json")
+        assert bureau.bureau([doc])["totals"]["enterprises"] == 1
+
+    @pytest.mark.parametrize("doc", BROKEN, ids=range(len(BROKEN)))
+    def test_wrong_shape_is_an_input_error(self, doc: dict, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A document of the right format with missing or wrong keys is an input error naming the file, never an internal error."""
+        with pytest.raises(InputError, match=r"p\.json"):
+            bureau.parse(json.dumps(doc).encode(), "p.json")
+        (tmp_path / "p.json").write_text(json.dumps(doc), encoding="utf-8")
+        assert main(["bureau", str(tmp_path / "p.json")]) == 2
+        assert "p.json" in capsys.readouterr().err
+
+
 class TestBureau:
     def test_grades_and_tiers(self) -> None:
         """A client moving from C to A counts as improved; scorecards are counted by tier with their subsidy."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -49,14 +50,76 @@ def parse(data: bytes, name: str) -> dict[str, Any]:
     kind = doc.get("format", "") if isinstance(doc, dict) else ""
     if kind != PORTFOLIO and not str(kind).startswith(SCORECARD):
         raise InputError(name, f"a {PORTFOLIO} or {SCORECARD}… document", kind or "a document without 'format'")
+    problem = _portfolio_problem(doc) if kind == PORTFOLIO else _scorecard_problem(doc)
+    if problem:
+        raise InputError(name, f"a {kind} document as the kit writes it", problem)
     return doc
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _decimal(value: Any) -> bool:
+    try:
+        return isinstance(value, (str, int)) and not isinstance(value, bool) and Decimal(str(value)).is_finite()
+    except ArithmeticError:
+        return False
+
+
+def _portfolio_problem(doc: dict[str, Any]) -> str | None:
+    """What keeps a portfolio document from being totalled (the keys this view reads), or None.
+
+    By hand, as ``portfolio.schema.json`` has them: the package has no run-time dependency."""
+    if not _text(doc.get("agency")):
+        return "no agency name ('agency')"
+    try:
+        date.fromisoformat(doc["as_of"] if isinstance(doc.get("as_of"), str) and len(doc["as_of"]) == 10 else "")
+    except ValueError:
+        return f"no audit date ('as_of': {doc.get('as_of')!r})"
+    clients = doc.get("clients")
+    if not isinstance(clients, list) or not all(isinstance(c, dict) for c in clients):
+        return "no list of clients ('clients')"
+    for n, c in enumerate(clients, 1):
+        if c.get("status") != "audited":
+            continue
+        if not _text(c.get("client_id")) or not (c.get("grade") is None or _text(c.get("grade"))):
+            return f"client {n}: no 'client_id' or a bad 'grade'"
+        if not _decimal(c.get("amount_at_risk")) or not isinstance(c.get("employees"), int):
+            return f"client {n}: a bad 'amount_at_risk' or 'employees'"
+        keys = c.get("keys")
+        if not isinstance(keys, list) or not all(
+            isinstance(k, list) and len(k) == 2 and all(isinstance(x, str) for x in k) for k in keys
+        ):
+            return f"client {n}: bad finding keys ('keys')"
+    return None
+
+
+def _scorecard_problem(doc: dict[str, Any]) -> str | None:
+    """What keeps a scorecard's results from being counted by tier (see ``scorecard.schema.json``), or None."""
+    agencies = doc.get("agencies", doc.get("ranking"))
+    if not isinstance(agencies, list) or not all(isinstance(a, dict) for a in agencies):
+        return "no list of agencies ('agencies')"
+    for n, a in enumerate(agencies, 1):
+        tier = a.get("tier")
+        if not (tier is None or isinstance(tier, str) or (isinstance(tier, dict) and isinstance(tier.get("id"), str))):
+            return f"agency {n}: a bad 'tier'"
+        if a.get("subsidy") not in (None, "") and not _decimal(a["subsidy"]):
+            return f"agency {n}: a bad 'subsidy'"
+    tiers = doc.get("tiers") or {}
+    bands = tiers.get("bands") if isinstance(tiers, dict) else None
+    if not isinstance(tiers, dict) or not (
+        bands is None or (isinstance(bands, list) and all(isinstance(b, dict) for b in bands))
+    ):
+        return "bad bands ('tiers')"
+    return None
 
 
 def _labels(doc: dict[str, Any]) -> dict[str, dict[str, str]]:
     """Each band's bilingual label: the scorecard's own bands (they may be the bureau's), else the data's example."""
     example = catalog()["quality"]["evaluation_scorecard"]["subsidy_tiers"]["bands"]
     bands = (doc.get("tiers") or {}).get("bands") or []
-    return {b["id"]: dict(b["label"]) for b in [*example, *bands] if isinstance(b.get("label"), dict)}
+    return {str(b["id"]): dict(b["label"]) for b in [*example, *bands] if "id" in b and isinstance(b.get("label"), dict)}
 
 
 def _tiers(docs: list[dict[str, Any]]) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
