@@ -88,11 +88,17 @@ def portfolio() -> tuple[Schema, dict[str, Schema]]:
         }
     )
     failed = closed({**who, "status": {"const": "failed"}, "reason": NAME}, required=["file", "client_id", "status", "reason"])
+    skipped = closed(
+        {**who, "status": {"const": "skipped"}, "reason": NAME},
+        required=["file", "client_id", "status", "reason"],
+        description="A subfolder: a folder, not a roster.",
+    )
     totals = closed(
         {
             "files": COUNT,
             "audited": COUNT,
             "failed": COUNT,
+            "skipped": {**COUNT, "description": "Subfolders named, not audited."},
             "employees": COUNT,
             "rows": COUNT,
             "rejected_rows": COUNT,
@@ -111,7 +117,9 @@ def portfolio() -> tuple[Schema, dict[str, Schema]]:
             "agency": NAME,
             "as_of": ref("date"),
             "region": nullable(ref("region")),
-            "clients": array({"oneOf": [audited, failed]}, description="Every file of the folder and of clients.csv."),
+            "clients": array(
+                {"oneOf": [audited, failed, skipped]}, description="Every file and subfolder of the folder, and of clients.csv."
+            ),
             "totals": totals,
         }
     )

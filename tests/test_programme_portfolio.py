@@ -28,7 +28,9 @@ def folder(tmp_path: Path) -> Path:
     shutil.copy(SAMPLES / "roster-zh-gb18030.csv", tmp_path / "b.csv")
     shutil.copy(SAMPLES / "roster-with-errors.csv", tmp_path / "c.csv")
     (tmp_path / "d.csv").write_text("not,a,roster\n1,2,3\n", encoding="utf-8")
-    (tmp_path / "notes.txt").write_text("not a roster file type: listed as not audited", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text(
+        "a .txt is read as CSV: this one is not a roster, so it fails with its reason", encoding="utf-8"
+    )
     (tmp_path / ".hidden.csv").write_text("a hidden file is not a client's roster", encoding="utf-8")
     (tmp_path / "clients.csv").write_text(
         "文件,客户编号,客户名称,地区\na.csv,K1,甲公司,guangzhou\nb.csv,K2,乙公司,成都\nzz.csv,K9,丙公司,\n", encoding="utf-8"
@@ -49,6 +51,41 @@ class TestPortfolio:
         t = doc["totals"]
         assert (t["files"], t["audited"], t["failed"]) == (6, 3, 3)
         assert t["rows"] == t["employees"] + t["rejected_rows"]
+
+    def test_folder_txt_and_unexpected_failure(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A .txt roster is audited as the page does, a subfolder is named as skipped, and an unexpected error fails one file only (with --jobs too)."""
+        from checkups.programme import portfolio as module
+
+        shutil.copy(SAMPLES / "roster.csv", tmp_path / "a.txt")
+        shutil.copy(SAMPLES / "roster.csv", tmp_path / "boom.csv")
+        shutil.copy(SAMPLES / "roster.csv", tmp_path / "c.csv")
+        (tmp_path / "old").mkdir()
+        real = module.warn_roster
+
+        def flaky(source, **options):
+            if str(source).endswith("boom.csv"):
+                raise RuntimeError("an unexpected bug")
+            return real(source, **options)
+
+        monkeypatch.setattr(module, "warn_roster", flaky)
+        for jobs in (1, 2):  # the processes are forked: they see the patched function
+            doc = portfolio(tmp_path, as_of="2025-06-30", jobs=jobs)
+            rows = {c["file"]: c for c in doc["clients"]}
+            assert [rows[f]["status"] for f in ("a.txt", "boom.csv", "c.csv", "old")] == [
+                "audited",
+                "failed",
+                "audited",
+                "skipped",
+            ]
+            assert "unexpected problem" in rows["boom.csv"]["reason"] and "RuntimeError" in rows["boom.csv"]["reason"]
+            assert rows["old"]["reason"].startswith("a folder, not a roster")
+            t = doc["totals"]
+            assert (t["files"], t["audited"], t["failed"], t["skipped"]) == (4, 2, 1, 1)
+        import jsonschema
+
+        from checkups.schemas import load
+
+        jsonschema.Draft202012Validator(load("portfolio")).validate(json.loads(json.dumps(doc)))
 
     def test_rows_match_single_audits(self, folder: Path) -> None:
         """Each client's row gives what the roster audit of that file alone gives, in its clients.csv region."""

@@ -77,7 +77,7 @@ def to_text(doc: dict[str, Any], lang: str) -> str:
     lines += [
         "",
         f"{_l('totals', lang)}: {_l('files', lang)} {t['files']}, {_l('audited', lang)} {t['audited']}, "
-        f"{_l('failed', lang)} {t['failed']}; {_l('employees', lang)} {t['employees']}; {sev} {counts}; "
+        f"{_l('failed', lang)} {t['failed'] + t['skipped']}; {_l('employees', lang)} {t['employees']}; {sev} {counts}; "
         f"{_l('money', lang)} {fmt_money(Decimal(t['amount_at_risk']))}; {_l('grade', lang)} {grades}; "
         f"{_l('nearest', lang)} {t['nearest_deadline'] or '—'}",
     ]
@@ -99,7 +99,10 @@ def to_html(doc: dict[str, Any], lang: str) -> str:
     meta = [
         (_l("agency", lang), doc["agency"]),
         (_l("as_of", lang), doc["as_of"]),
-        (_l("files", lang), f"{t['files']} ({_l('audited', lang)} {t['audited']}, {_l('failed', lang)} {t['failed']})"),
+        (
+            _l("files", lang),
+            f"{t['files']} ({_l('audited', lang)} {t['audited']}, {_l('failed', lang)} {t['failed'] + t['skipped']})",
+        ),
         (_l("employees", lang), str(t["employees"])),
         (_l("money", lang), fmt_money(Decimal(t["amount_at_risk"]))),
     ]
