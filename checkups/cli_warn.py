@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from .cli import REGION_HELP, _common, _out, _writable
 from .errors import InputError
@@ -24,7 +25,9 @@ def _as_of(value: str | None) -> str:
 def cmd_warn(args: argparse.Namespace) -> int:
     _writable(args.output)
     w = warning.warn_roster(args.roster, as_of=_as_of(args.as_of), region=args.region)
-    if args.format == "ics":
+    if args.format == "ics" and not w.deadlines:
+        print(ics.NO_DEADLINES.get(args.lang), file=sys.stderr)  # no empty calendar (see ics.py)
+    elif args.format == "ics":
         _out(ics.to_ics(w.deadlines, w.audit.as_of, args.lang, args.name or ""), args.output)
     elif args.format == "json":
         _out(json.dumps(w.as_dict(), ensure_ascii=False, indent=1) + "\n", args.output)

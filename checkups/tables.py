@@ -19,7 +19,10 @@ from typing import Any
 
 from .errors import RosterError, clip
 
-__all__ = ["RosterError", "Table", "read_table"]
+__all__ = ["ROSTER_SUFFIXES", "RosterError", "Table", "read_table"]
+
+#: the file names read as a roster (a .txt is a CSV some systems export under that name)
+ROSTER_SUFFIXES = (".csv", ".txt", ".xlsx")
 
 _END = "\x00\n"  # appended to a CSV: only a quote that never closes swallows it (NUL is refused as binary)
 

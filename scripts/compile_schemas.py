@@ -25,9 +25,7 @@ import schema_programme_warn as programme_warn
 from schema_costs import costs, scorecard, scorecard_row
 from schema_inputs import roster, saved
 from schema_needs import agreement_choices, needs_answers, needs_result
-from schema_parts import DRAFT, Schema, array, closed, mapping, ref, rule_ids, shared
-
-from checkups.errors import ECHO
+from schema_parts import DRAFT, Schema, array, closed, mapping, ref, row_error, rule_ids, shared
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "checkups" / "schemas"
 COUNT = {"type": "integer", "minimum": 0}
@@ -47,18 +45,7 @@ def _results() -> dict[str, Schema]:
 
 def audit() -> tuple[Schema, dict[str, Schema]]:
     common = _results()
-    error = closed(
-        {
-            "row": {"type": "integer", "minimum": 2, "description": "The line as a spreadsheet numbers it (header = line 1)."},
-            "column": {"type": "string", "minLength": 1},
-            "expected": {"type": "string"},
-            "got": {
-                "type": ["string", "null"],
-                "description": f"The cell (cut to {ECHO} characters plus its length); null: empty.",
-            },
-            "message": {"type": "string"},
-        }
-    )
+    error = row_error()
     root = closed(
         {
             "as_of": common["as_of"],

@@ -15,6 +15,7 @@ from typing import Any
 
 from compile_rules import BASES, SCOPES
 
+from checkups.errors import ECHO
 from checkups.registry import SEVERITY_ORDER, catalog, rules
 from checkups.timeline import FIRST_DAY, LAST_DAY
 
@@ -205,3 +206,19 @@ def shared() -> dict[str, Schema]:
 def rule_ids(scope: str) -> Schema:
     """The ids of the rules of one scope (company: the questionnaire; employee: the roster)."""
     return {"enum": [r.id for r in rules(scope=scope)], "description": f"The id of a {scope} rule."}
+
+
+def row_error() -> Schema:
+    """A rejected roster row's problem (``checkups.roster.RowError.as_dict``)."""
+    return closed(
+        {
+            "row": {"type": "integer", "minimum": 2, "description": "The line as a spreadsheet numbers it (header = line 1)."},
+            "column": {"type": "string", "minLength": 1},
+            "expected": {"type": "string"},
+            "got": {
+                "type": ["string", "null"],
+                "description": f"The cell (cut to {ECHO} characters plus its length); null: empty.",
+            },
+            "message": {"type": "string"},
+        }
+    )

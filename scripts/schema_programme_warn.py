@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from schema_parts import Schema, array, closed, mapping, nullable, ref, rule_ids
+from schema_parts import Schema, array, closed, mapping, nullable, ref, row_error, rule_ids
 
 from checkups.programme.bureau import FORMAT as BUREAU
 from checkups.programme.deadlines import KINDS
@@ -51,14 +51,15 @@ def warning() -> tuple[Schema, dict[str, Schema]]:
             "rows": {**COUNT, "minimum": 1},
             "audited": COUNT,
             "rejected": COUNT,
-            "grade": GRADE,
+            "errors": array(ref("row_error"), description="Every rejected row's problem: line, column, reason."),
+            "grade": nullable(GRADE),
             "grade_text": ref("text"),
             "drivers": array(driver),
             "deadlines": array(ref("deadline"), description="Every deadline on or after the audit date, by day."),
             "summary": ref("summary"),
         }
     )
-    return root, {"deadline": _deadline()}
+    return root, {"deadline": _deadline(), "row_error": row_error()}
 
 
 def portfolio() -> tuple[Schema, dict[str, Schema]]:
@@ -76,7 +77,7 @@ def portfolio() -> tuple[Schema, dict[str, Schema]]:
             "findings": COUNT,
             "amount_at_risk": ref("decimal"),
             "amount_range": closed({"low": ref("decimal"), "high": ref("decimal")}),
-            "grade": GRADE,
+            "grade": {**nullable(GRADE), "description": "null: no row of the roster could be audited."},
             "drivers": array(NAME),
             "deadlines": COUNT,
             "nearest_deadline": nullable(nearest),
@@ -87,11 +88,17 @@ def portfolio() -> tuple[Schema, dict[str, Schema]]:
         }
     )
     failed = closed({**who, "status": {"const": "failed"}, "reason": NAME}, required=["file", "client_id", "status", "reason"])
+    skipped = closed(
+        {**who, "status": {"const": "skipped"}, "reason": NAME},
+        required=["file", "client_id", "status", "reason"],
+        description="A subfolder: a folder, not a roster.",
+    )
     totals = closed(
         {
             "files": COUNT,
             "audited": COUNT,
             "failed": COUNT,
+            "skipped": {**COUNT, "description": "Subfolders named, not audited."},
             "employees": COUNT,
             "rows": COUNT,
             "rejected_rows": COUNT,
@@ -100,6 +107,7 @@ def portfolio() -> tuple[Schema, dict[str, Schema]]:
             "amount_at_risk": ref("decimal"),
             "amount_range": closed({"low": ref("decimal"), "high": ref("decimal")}),
             "grades": mapping(GRADE, COUNT),
+            "not_graded": {**COUNT, "description": "Clients audited of which no row could be audited (no grade)."},
             "nearest_deadline": nullable(ref("date")),
         }
     )
@@ -109,7 +117,9 @@ def portfolio() -> tuple[Schema, dict[str, Schema]]:
             "agency": NAME,
             "as_of": ref("date"),
             "region": nullable(ref("region")),
-            "clients": array({"oneOf": [audited, failed]}, description="Every file of the folder and of clients.csv."),
+            "clients": array(
+                {"oneOf": [audited, failed, skipped]}, description="Every file and subfolder of the folder, and of clients.csv."
+            ),
             "totals": totals,
         }
     )
@@ -147,12 +157,24 @@ def bureau() -> tuple[Schema, dict[str, Schema]]:
         }
         | {"amount_at_risk": ref("decimal"), "grades_moved": mapping({"pattern": "^[A-Z]→[A-Z]$"}, COUNT)}
     )
-    tier = closed({"agencies": COUNT, "names": array({"type": "string"}), "subsidy": ref("decimal")})
+    names = array({"type": "string"})
+    tier = closed(
+        {
+            "agencies": COUNT,
+            "names": names,
+            "label": ref("text"),
+            "subsidy": {
+                **nullable(ref("decimal")),
+                "description": "The subsidy amounts given, totalled; null when none was given.",
+            },
+        }
+    )
     root = closed(
         {
             "format": {"const": BUREAU},
             "totals": totals,
-            "subsidy_tiers": mapping({"type": "string"}, tier),
+            "subsidy_tiers": mapping({"type": "string"}, tier, description="Scored agencies by band id."),
+            "not_scored": closed({"agencies": COUNT, "names": names}, description="Agencies a scorecard left unscored."),
             "clients": array(client),
         }
     )

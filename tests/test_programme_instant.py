@@ -30,6 +30,28 @@ class TestWarn:
         assert [e["DTSTART;VALUE=DATE"] for e in events] == [d["date"].replace("-", "") for d in a["deadlines"]]
         assert a["download"]["filename"].endswith(".ics") and "warn" not in a["download"]["label"]
 
+    def test_two_clients_calendars_keep_apart(self) -> None:
+        """Two rosters with the same rows give calendars named for their files, whose events have different UIDs."""
+        uids = []
+        for name in ("acme.csv", "bravo.csv"):
+            a = _ask("warn", {"filename": name, "as_of": "2025-06-30", "lang": "zh"}, SAMPLE)
+            assert name[:-4] in a["download"]["filename"]
+            uids.append({e["UID"] for e in parse_ics(a["download"]["text"].encode("utf-8"))})
+        assert uids[0] and not uids[0] & uids[1]
+
+    def test_no_deadline_no_download(self) -> None:
+        """A roster with no deadline ahead gets its answer but no calendar to download."""
+        roster = b"employee_id,hire_date,contract_signed_date\nE1,2025-01-01,2025-01-01\n"
+        a = _ask("warn", {"filename": "r.csv", "as_of": "2025-06-30", "lang": "en"}, roster)
+        assert a["ok"] and a["deadlines"] == [] and a["download"] is None
+
+    def test_nothing_audited(self) -> None:
+        """A roster of bad rows only gets no grade, and each rejected row by line, column and plain reason."""
+        a = _ask("warn", {"filename": "r.csv", "as_of": "2025-06-30", "lang": "zh"}, b"employee_id,hire_date\nE1,x\nE2,\n")
+        assert a["ok"] and a["grade"] is None and a["audited"] == 0
+        assert [(e["row"], e["column"]) for e in a["row_errors"]] == [(2, "入职日期"), (3, "入职日期")]
+        assert "未评级" in a["html"] and all(e["message"] in a["html"] for e in a["row_errors"])
+
     def test_plain_messages(self) -> None:
         """A missing date and an old Excel file get plain messages by field, with no rule ids or flags."""
         a = _ask("warn", {"filename": "r.xls", "as_of": "", "lang": "zh"}, b"x")
@@ -46,7 +68,7 @@ class TestPortfolio:
             {"name": "b.csv", "size": len(bad)},
             {"name": "c.csv", "size": len(SAMPLE)},
         ]
-        a = _ask("portfolio", {"files": files, "as_of": "2025-06-30", "lang": "zh"}, SAMPLE + bad + SAMPLE)
+        a = _ask("portfolio", {"files": files, "as_of": "2025-06-30", "agency": "甲机构", "lang": "zh"}, SAMPLE + bad + SAMPLE)
         assert a["ok"] and [c["file"] for c in a["clients"]] == ["a.csv", "b.csv", "c.csv"]
         assert [c["status"] for c in a["clients"]] == ["audited", "failed", "audited"]
         assert a["clients"][1]["reason"] and a["totals"]["audited"] == 2 and a["totals"]["failed"] == 1
@@ -54,8 +76,15 @@ class TestPortfolio:
 
     def test_no_files(self) -> None:
         """Asking with no file chosen says so next to the file field."""
-        a = _ask("portfolio", {"files": [], "as_of": "2025-06-30", "lang": "en"}, b"")
-        assert not a["ok"] and "file" in a["errors"]
+        a = _ask("portfolio", {"files": [], "as_of": "2025-06-30", "agency": "A", "lang": "en"}, b"")
+        assert not a["ok"] and set(a["errors"]) == {"file"}
+
+    def test_agency_required(self) -> None:
+        """An empty agency name gets a plain message next to its field (the bureau matches clients by agency)."""
+        files = [{"name": "a.csv", "size": len(SAMPLE)}]
+        for agency in (None, "", "  "):
+            a = _ask("portfolio", {"files": files, "as_of": "2025-06-30", "agency": agency, "lang": "zh"}, SAMPLE)
+            assert not a["ok"] and set(a["errors"]) == {"agency"} and "托管机构名称" in a["errors"]["agency"]
 
 
 class TestPages:

@@ -28,7 +28,9 @@ def folder(tmp_path: Path) -> Path:
     shutil.copy(SAMPLES / "roster-zh-gb18030.csv", tmp_path / "b.csv")
     shutil.copy(SAMPLES / "roster-with-errors.csv", tmp_path / "c.csv")
     (tmp_path / "d.csv").write_text("not,a,roster\n1,2,3\n", encoding="utf-8")
-    (tmp_path / "notes.txt").write_text("not a roster file type: listed as not audited", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text(
+        "a .txt is read as CSV: this one is not a roster, so it fails with its reason", encoding="utf-8"
+    )
     (tmp_path / ".hidden.csv").write_text("a hidden file is not a client's roster", encoding="utf-8")
     (tmp_path / "clients.csv").write_text(
         "文件,客户编号,客户名称,地区\na.csv,K1,甲公司,guangzhou\nb.csv,K2,乙公司,成都\nzz.csv,K9,丙公司,\n", encoding="utf-8"
@@ -49,6 +51,41 @@ class TestPortfolio:
         t = doc["totals"]
         assert (t["files"], t["audited"], t["failed"]) == (6, 3, 3)
         assert t["rows"] == t["employees"] + t["rejected_rows"]
+
+    def test_folder_txt_and_unexpected_failure(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A .txt roster is audited as the page does, a subfolder is named as skipped, and an unexpected error fails one file only (with --jobs too)."""
+        from checkups.programme import portfolio as module
+
+        shutil.copy(SAMPLES / "roster.csv", tmp_path / "a.txt")
+        shutil.copy(SAMPLES / "roster.csv", tmp_path / "boom.csv")
+        shutil.copy(SAMPLES / "roster.csv", tmp_path / "c.csv")
+        (tmp_path / "old").mkdir()
+        real = module.warn_roster
+
+        def flaky(source, **options):
+            if str(source).endswith("boom.csv"):
+                raise RuntimeError("an unexpected bug")
+            return real(source, **options)
+
+        monkeypatch.setattr(module, "warn_roster", flaky)
+        for jobs in (1, 2):  # the processes are forked: they see the patched function
+            doc = portfolio(tmp_path, as_of="2025-06-30", jobs=jobs)
+            rows = {c["file"]: c for c in doc["clients"]}
+            assert [rows[f]["status"] for f in ("a.txt", "boom.csv", "c.csv", "old")] == [
+                "audited",
+                "failed",
+                "audited",
+                "skipped",
+            ]
+            assert "unexpected problem" in rows["boom.csv"]["reason"] and "RuntimeError" in rows["boom.csv"]["reason"]
+            assert rows["old"]["reason"].startswith("a folder, not a roster")
+            t = doc["totals"]
+            assert (t["files"], t["audited"], t["failed"], t["skipped"]) == (4, 2, 1, 1)
+        import jsonschema
+
+        from checkups.schemas import load
+
+        jsonschema.Draft202012Validator(load("portfolio")).validate(json.loads(json.dumps(doc)))
 
     def test_rows_match_single_audits(self, folder: Path) -> None:
         """Each client's row gives what the roster audit of that file alone gives, in its clients.csv region."""
@@ -147,6 +184,42 @@ class TestCli:
         assert "x.json" in capsys.readouterr().err
 
 
+GOOD_PORTFOLIO = {
+    "format": "checkups-portfolio/1", "agency": "X", "as_of": "2025-06-30",
+    "clients": [{"status": "audited", "client_id": "K1", "grade": "A", "employees": 1, "amount_at_risk": "0.00", "keys": []}],
+}  # fmt: skip
+BROKEN = [
+    {k: v for k, v in GOOD_PORTFOLIO.items() if k != "clients"},
+    {k: v for k, v in GOOD_PORTFOLIO.items() if k != "agency"},
+    {**GOOD_PORTFOLIO, "as_of": 20250630},
+    {**GOOD_PORTFOLIO, "clients": {"K1": {}}},
+    {**GOOD_PORTFOLIO, "clients": [{"status": "audited"}]},
+    {**GOOD_PORTFOLIO, "clients": [{**GOOD_PORTFOLIO["clients"][0], "amount_at_risk": None}]},
+    {**GOOD_PORTFOLIO, "clients": [{**GOOD_PORTFOLIO["clients"][0], "keys": [["r1"]]}]},
+    {**GOOD_PORTFOLIO, "clients": [{**GOOD_PORTFOLIO["clients"][0], "employees": "3"}]},
+    {"format": "checkups-scorecard-results/1"},
+    {"format": "checkups-scorecard-results/1", "agencies": [{"agency": "A", "tier": 3}]},
+    {"format": "checkups-scorecard-results/1", "agencies": [{"agency": "A", "subsidy": "lots"}]},
+    {"format": "checkups-scorecard-results/1", "agencies": [], "tiers": ["full"]},
+]
+
+
+class TestBureauInput:
+    def test_good_document_parses(self) -> None:
+        """A document of the right shape is read and totalled."""
+        doc = bureau.parse(json.dumps(GOOD_PORTFOLIO).encode(), "p.json")
+        assert bureau.bureau([doc])["totals"]["enterprises"] == 1
+
+    @pytest.mark.parametrize("doc", BROKEN, ids=range(len(BROKEN)))
+    def test_wrong_shape_is_an_input_error(self, doc: dict, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A document of the right format with missing or wrong keys is an input error naming the file, never an internal error."""
+        with pytest.raises(InputError, match=r"p\.json"):
+            bureau.parse(json.dumps(doc).encode(), "p.json")
+        (tmp_path / "p.json").write_text(json.dumps(doc), encoding="utf-8")
+        assert main(["bureau", str(tmp_path / "p.json")]) == 2
+        assert "p.json" in capsys.readouterr().err
+
+
 class TestBureau:
     def test_grades_and_tiers(self) -> None:
         """A client moving from C to A counts as improved; scorecards are counted by tier with their subsidy."""
@@ -166,6 +239,35 @@ class TestBureau:
         assert doc["subsidy_tiers"]["full"]["agencies"] == 2 and doc["subsidy_tiers"]["full"]["subsidy"] == "1000.00"
         assert "C→A" in bureau.to_text(doc, "zh") and "<svg" in bureau.to_html(doc, "en")
 
+    def test_scorecard_tiers_in_words_without_invented_money(self) -> None:
+        """Scorecard results show each band by its label in the page's language, no subsidy amount (none given), and the unscored agencies apart."""
+        docs = [
+            {"format": "checkups-scorecard-results/1",
+             "tiers": {"bands": [{"id": "full", "min": "85", "label": {"zh": "全额拨付", "en": "Paid in full"}}]},
+             "agencies": [{"agency": "X", "tier": "full"}, {"agency": "Y", "tier": None}, {"agency": "Z", "tier": "suspended"}]},
+        ]  # fmt: skip
+        doc = bureau.bureau(docs)
+        assert set(doc["subsidy_tiers"]) == {"full", "suspended"} and doc["not_scored"] == {"agencies": 1, "names": ["Y"]}
+        assert all(v["subsidy"] is None for v in doc["subsidy_tiers"].values())
+        for lang, label, gone in (("zh", "全额拨付", "补贴金额"), ("en", "Paid in full", "(Subsidy")):
+            for shown in (bureau.to_text(doc, lang), bureau.to_html(doc, lang)):
+                assert label in shown and ": full" not in shown and gone not in shown
+                assert ("未评分" if lang == "zh" else "not scored") in shown and "None" not in shown
+        assert "暂停拨付" in bureau.to_text(doc, "zh")  # a band the document does not list: the data's label
+
+    def test_clients_matched_by_agency_and_number(self) -> None:
+        """Two agencies' clients with the same number (the same file name) stay two enterprises, never compared."""
+        row = {"status": "audited", "employees": 1, "amount_at_risk": "0.00", "client_id": "a"}
+        docs = [
+            {"format": "checkups-portfolio/1", "agency": "X", "as_of": "2025-01-31",
+             "clients": [{**row, "grade": "C", "keys": [["r1", "E1"]]}]},
+            {"format": "checkups-portfolio/1", "agency": "Y", "as_of": "2025-06-30",
+             "clients": [{**row, "grade": "A", "keys": []}]},
+        ]  # fmt: skip
+        doc = bureau.bureau(docs)
+        assert doc["totals"]["enterprises"] == 2 and doc["totals"]["compared"] == 0
+        assert [(c["agency"], c["client_id"]) for c in doc["clients"]] == [("X", "a"), ("Y", "a")]
+
     def test_reads_the_scorecards_own_results(self, tmp_path: Path, run_cli) -> None:
         """The scorecard's JSON, as the command line writes it, gives the bureau view each agency's band."""
         from checkups.programme.scorecard import template_csv
@@ -184,6 +286,15 @@ class TestBureau:
         scored = json.loads(done.stdout)["agencies"]
         assert {t: v["agencies"] for t, v in tiers.items()} == dict(collections.Counter(a["tier"] for a in scored))
         assert sorted(n for v in tiers.values() for n in v["names"]) == ["A", "B"]
+
+
+def test_nothing_audited_not_graded_in_portfolio(tmp_path: Path) -> None:
+    """A client none of whose rows could be audited has no grade in its row, is counted as not graded, and the bureau skips it."""
+    (tmp_path / "k.csv").write_bytes(b"employee_id,hire_date\nE1,x\n")
+    doc = portfolio(tmp_path, as_of="2025-06-30")
+    assert doc["clients"][0]["grade"] is None and doc["totals"]["grades"] == {} and doc["totals"]["not_graded"] == 1
+    assert "—" in to_text(doc, "en") and "None" not in to_html(doc, "en")
+    assert bureau.bureau([json.loads(json.dumps(doc))])["totals"]["enterprises"] == 0
 
 
 def test_records_roster_in_portfolio(tmp_path: Path) -> None:

@@ -144,7 +144,13 @@ class TestIcs:
                 assert e["DTSTAMP"] == "20250630T000000Z"
                 assert e["SUMMARY"].startswith(d.summary.get(lang))
                 assert d.description.get(lang) in e["DESCRIPTION"]
-                assert all(str(c) in e["DESCRIPTION"] for c in d.citations)
+                assert all(c.label(lang) in e["DESCRIPTION"] for c in d.citations)
+                assert lang == "en" or not any(str(c) in e["DESCRIPTION"] for c in d.citations)  # no raw codes
+
+    def test_no_method(self) -> None:
+        """The file is for import, not an iTIP message: it carries no METHOD property."""
+        w = warn_roster(SAMPLE, as_of="2025-06-30")
+        assert not any(line.startswith("METHOD") for line in _unfold(to_ics(w.deadlines, w.audit.as_of, "zh")))
 
     def test_same_audit_same_file(self) -> None:
         """Two exports of the same audit are byte for byte the same (no clock, stable UIDs)."""
@@ -176,6 +182,14 @@ class TestCli:
         doc = json.loads(js.read_text(encoding="utf-8"))
         events = parse_ics(out.read_bytes())
         assert [e["DTSTART;VALUE=DATE"] for e in events] == [d["date"].replace("-", "") for d in doc["deadlines"]]
+
+    def test_no_deadline_no_calendar(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """With no deadline ahead the command says so, exits 0 and writes no calendar file."""
+        roster = tmp_path / "r.csv"
+        roster.write_bytes(records_csv([{"employee_id": "E1", "hire_date": "2025-01-01", "contract_signed_date": "2025-01-01"}]))
+        out = tmp_path / "d.ics"
+        assert main(["warn", str(roster), "--as-of", "2025-06-30", "--format", "ics", "-o", str(out), "--lang", "en"]) == 0
+        assert not out.exists() and "No deadline ahead" in capsys.readouterr().err
 
     def test_as_of_required(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Without an audit date the command exits 2 with a one-line reason (the tool never reads the clock)."""
@@ -209,3 +223,60 @@ def test_text_and_page_views() -> None:
         assert f"{d.date}  {d.summary.get('zh')}" in text
         assert d.date.isoformat() in page
     assert f'data-grade="{w.grade}"' in page
+
+
+@pytest.mark.parametrize("column", ["contract_signed_date", "social_insurance_date", "housing_fund_date"])
+def test_deadline_names_both_counts(column: str) -> None:
+    """A deadline to sign or register is dated the earlier count's day and its description names both last days."""
+    record = {"employee_id": "E1", "hire_date": "2025-06-01", "contract_signed_date": "2025-06-01", column: None}
+    w = _warn_records([record], "2025-06-20")
+    (d,) = [d for d in w.deadlines if d.kind != "contract_expiry"]
+    assert d.date == dt.date(2025, 6, 30)  # Civil Code: 07-01; the hire day counted: 06-30
+    for lang in ("zh", "en"):
+        text = d.description.get(lang)
+        assert "2025-07-01" in text and "2025-06-30" in text
+    assert "2025-07-01" in to_ics(w.deadlines, w.audit.as_of, "en").decode("utf-8").replace("\r\n ", "")
+
+
+class TestNothingAudited:
+    BAD = b"employee_id,hire_date\nE1,2025-02-30\nE2,\n"
+
+    def test_no_grade(self) -> None:
+        """A roster none of whose rows could be audited is not graded (an A would say it is in order)."""
+        w = warn_roster(self.BAD, as_of="2025-06-30")
+        assert w.audit.audited == 0 and w.grade is None
+        doc = w.as_dict()
+        assert doc["grade"] is None and "not graded" in doc["grade_text"]["en"].lower()
+        assert [(e["row"], e["column"]) for e in doc["errors"]] == [(2, "hire_date"), (3, "hire_date")]
+
+    def test_one_good_row_is_graded(self) -> None:
+        """With one row audited beside the bad ones the roster is graded as usual."""
+        w = warn_roster(self.BAD + b"E3,2025-06-01\n", as_of="2025-06-30")
+        assert w.audit.audited == 1 and w.grade == "A"
+
+    def test_reports_list_rejected_rows(self) -> None:
+        """The text and the page list every rejected row with its line, column and reason, in plain words."""
+        from checkups.programme.warning_report import to_html, to_text
+
+        w = warn_roster(SAMPLE.with_name("roster-with-errors.csv"), as_of="2025-06-30")
+        assert len(w.audit.errors) > 3
+        text, page = to_text(w, "zh"), to_html(w, "en")
+        assert "未能检查的行" in text and "Rows that could not be audited" in page
+        for e in w.audit.errors:
+            assert f"行 {e.row}, " in text and f"<td>{e.row}</td>" in page
+        bad = warn_roster(self.BAD, as_of="2025-06-30")
+        assert 'data-grade="none"' in to_html(bad, "zh") and "未评级" in to_text(bad, "zh")
+
+
+def test_citations_by_name_linked_and_quoted() -> None:
+    """Reports name each citation as a reader does, the page links it, and every warning's and deadline's article is quoted at the end."""
+    from checkups.programme.warning_report import to_html, to_text
+
+    w = warn_roster(SAMPLE, as_of="2025-06-30", region="guangzhou")
+    cited = {c for d in (*w.drivers, *w.deadlines) for c in d.citations}
+    assert {c for d in w.drivers for c in d.citations} - {c for d in w.deadlines for c in d.citations}  # drivers add some
+    text, page = to_text(w, "zh"), to_html(w, "zh")
+    assert "LCL 10" not in text and "《劳动合同法》" in text
+    for c in cited:
+        assert f'<a href="#{c.anchor}">{c.label("zh")}</a>' in page
+        assert f'<li id="{c.anchor}">' in page

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..audit import AuditResult, audit_roster
 from ..report import to_html
-from ..tables import RosterError
+from ..tables import ROSTER_SUFFIXES, RosterError
 from ..text import InputError, Text
 from ..timeline import MissingFigureError
 from .common import answer, compact, failure, settings
@@ -18,7 +18,7 @@ from .messages import FILE_TYPE, GENERAL, OLD_EXCEL, check_value, column_label, 
 __all__ = ["REPORT", "SUFFIXES", "ShownError", "audit"]
 
 REPORT = "roster-report.html"
-SUFFIXES = (".csv", ".txt", ".xlsx")
+SUFFIXES = ROSTER_SUFFIXES  # as the portfolio audit of a folder
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

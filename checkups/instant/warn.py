@@ -24,7 +24,7 @@ from ..text import Text
 from ..timeline import MissingFigureError
 from .common import answer, failure, settings
 from .fragment import fragment
-from .messages import FILE_TYPE, GENERAL, OLD_EXCEL, file_message
+from .messages import FILE_TYPE, GENERAL, OLD_EXCEL, column_label, file_message, row_message
 from .roster import SUFFIXES, _bytes
 
 __all__ = ["bureau", "portfolio", "warn"]
@@ -33,7 +33,10 @@ __all__ = ["bureau", "portfolio", "warn"]
 SAY = {
     "ics": Text("下载期限日历（.ics，可导入手机或 Outlook）", "Download the deadlines calendar (.ics, for a phone or Outlook)"),
     "no_files": Text("请选择一个或多个名册文件。", "Choose one or more roster files."),
-    "agency": Text("托管机构", "Agency"),
+    "no_agency": Text(
+        "请填写托管机构名称：人社部门汇总时按机构和客户编号区分各企业。",
+        "Enter the agency's name: the bureau tells the enterprises apart by agency and client number.",
+    ),
     "json": Text("下载检查结果（JSON，可交人社部门汇总）", "Download the results (JSON, for the bureau's totals)"),
     "no_results": Text("请选择一个或多个结果文件（JSON）。", "Choose one or more result files (JSON)."),
     "not_result": Text(
@@ -85,16 +88,27 @@ def warn(
         deadlines=[_deadline(d, lang) for d in w.deadlines],
         rows=w.audit.rows,
         audited=w.audit.audited,
+        row_errors=[
+            {"row": e.row, "column": column_label(e.column, lang), "message": row_message(e).get(lang)} for e in w.audit.errors
+        ],
         html=fragment(report, site_root, lang),
         report=report,
         filename="early-warning.html",
-        download={
-            "filename": "deadlines.ics",
-            "type": "text/calendar",
-            "text": to_ics(w.deadlines, day, lang).decode("utf-8"),
-            "label": SAY["ics"].get(lang),
-        },
+        download=_calendar(w.deadlines, day, lang, filename),
     )
+
+
+def _calendar(ahead: tuple[Deadline, ...], day: Any, lang: str, filename: str) -> dict[str, str] | None:
+    """The calendar the page offers, named for the roster's file (so two clients' events keep apart); none without a deadline."""
+    if not ahead:
+        return None
+    name = str(filename).replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return {
+        "filename": f"deadlines-{name}.ics" if name else "deadlines.ics",
+        "type": "text/calendar",
+        "text": to_ics(ahead, day, lang, name).decode("utf-8"),
+        "label": SAY["ics"].get(lang),
+    }
 
 
 def portfolio(
@@ -107,11 +121,14 @@ def portfolio(
     agency: str | None = None,
 ) -> dict[str, Any]:
     """Audit each of the files chosen at once (``files``: [{name, size}] in the order of ``data``);
-    ``download`` is the portfolio JSON (named for ``agency``) the bureau page totals."""
+    ``download`` is the portfolio JSON (named for ``agency``, required: the bureau view matches
+    clients by agency and client number) the bureau page totals."""
     errors: dict[str, Text] = {}
     region_id, day = settings(region, as_of, errors)
     if not files:
         errors["file"] = SAY["no_files"]
+    if not str(agency or "").strip():
+        errors["agency"] = SAY["no_agency"]
     if errors or day is None:
         return failure(errors, lang)
     clients = []
@@ -130,7 +147,7 @@ def portfolio(
             )
         else:
             clients.append(audit_client(chunk, name, day, region_id, explain=lambda exc: _reason(exc, lang)))
-    doc = document(clients, day, region_id, str(agency or "").strip() or SAY["agency"].get(lang))
+    doc = document(clients, day, region_id, str(agency).strip())
     report = portfolio_html(doc, lang)
     saved = {"filename": "portfolio.json", "type": "application/json", "label": SAY["json"].get(lang)}
     saved["text"] = json.dumps(doc, ensure_ascii=False, indent=1)
@@ -173,5 +190,5 @@ def bureau(
             return failure({"file": wrong}, lang)
     doc = programme.bureau(docs)
     report = programme.to_html(doc, lang)
-    return {"ok": True, "kind": "bureau", "totals": doc["totals"], "subsidy_tiers": doc["subsidy_tiers"],
+    return {"ok": True, "kind": "bureau", "totals": doc["totals"], "subsidy_tiers": doc["subsidy_tiers"], "not_scored": doc["not_scored"],
             "html": fragment(report, site_root, lang), "report": report, "filename": "programme.html"}  # fmt: skip

@@ -1,23 +1,27 @@
 """Bureau view: the programme's totals from several agencies' portfolio audits (and scorecards).
 
-Clients are matched across documents by ``client_id``; a client audited more than once is
+Clients are matched across documents by (agency, ``client_id``): two agencies' clients never
+merge even when their numbers (by default the file names) are the same; a client audited more than once is
 compared between its first and last audit (by audit date): the findings fixed are the
 (rule, employee) pairs found first and no longer found last, the new ones the reverse, and
 the grade's move from first to last.  Scorecards (their results, ``checkups-scorecard-results/1``) give each
-agency's subsidy tier; the view counts agencies (and any subsidy amounts given) by tier.
+agency's subsidy tier; the view counts agencies by tier (with the band's label; a subsidy total only where amounts
+were given: the scorecard's results carry none) and the agencies not scored apart.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..registry import catalog
 from ..report_page import page_end, page_start
-from ..text import round_fen
+from ..text import fmt_money, round_fen
 from .bars import bar_chart
 from .portfolio import FORMAT as PORTFOLIO
 from .scorecard import FORMAT as SCORECARD_RESULTS
@@ -46,43 +50,122 @@ def parse(data: bytes, name: str) -> dict[str, Any]:
     kind = doc.get("format", "") if isinstance(doc, dict) else ""
     if kind != PORTFOLIO and not str(kind).startswith(SCORECARD):
         raise InputError(name, f"a {PORTFOLIO} or {SCORECARD}… document", kind or "a document without 'format'")
+    problem = _portfolio_problem(doc) if kind == PORTFOLIO else _scorecard_problem(doc)
+    if problem:
+        raise InputError(name, f"a {kind} document as the kit writes it", problem)
     return doc
 
 
-def _tiers(docs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Agencies and subsidy amounts by tier, from every scorecard's list of rated agencies."""
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _decimal(value: Any) -> bool:
+    try:
+        return isinstance(value, (str, int)) and not isinstance(value, bool) and Decimal(str(value)).is_finite()
+    except ArithmeticError:
+        return False
+
+
+def _portfolio_problem(doc: dict[str, Any]) -> str | None:
+    """What keeps a portfolio document from being totalled (the keys this view reads), or None.
+
+    By hand, as ``portfolio.schema.json`` has them: the package has no run-time dependency."""
+    if not _text(doc.get("agency")):
+        return "no agency name ('agency')"
+    try:
+        date.fromisoformat(doc["as_of"] if isinstance(doc.get("as_of"), str) and len(doc["as_of"]) == 10 else "")
+    except ValueError:
+        return f"no audit date ('as_of': {doc.get('as_of')!r})"
+    clients = doc.get("clients")
+    if not isinstance(clients, list) or not all(isinstance(c, dict) for c in clients):
+        return "no list of clients ('clients')"
+    for n, c in enumerate(clients, 1):
+        if c.get("status") != "audited":
+            continue
+        if not _text(c.get("client_id")) or not (c.get("grade") is None or _text(c.get("grade"))):
+            return f"client {n}: no 'client_id' or a bad 'grade'"
+        if not _decimal(c.get("amount_at_risk")) or not isinstance(c.get("employees"), int):
+            return f"client {n}: a bad 'amount_at_risk' or 'employees'"
+        keys = c.get("keys")
+        if not isinstance(keys, list) or not all(
+            isinstance(k, list) and len(k) == 2 and all(isinstance(x, str) for x in k) for k in keys
+        ):
+            return f"client {n}: bad finding keys ('keys')"
+    return None
+
+
+def _scorecard_problem(doc: dict[str, Any]) -> str | None:
+    """What keeps a scorecard's results from being counted by tier (see ``scorecard.schema.json``), or None."""
+    agencies = doc.get("agencies", doc.get("ranking"))
+    if not isinstance(agencies, list) or not all(isinstance(a, dict) for a in agencies):
+        return "no list of agencies ('agencies')"
+    for n, a in enumerate(agencies, 1):
+        tier = a.get("tier")
+        if not (tier is None or isinstance(tier, str) or (isinstance(tier, dict) and isinstance(tier.get("id"), str))):
+            return f"agency {n}: a bad 'tier'"
+        if a.get("subsidy") not in (None, "") and not _decimal(a["subsidy"]):
+            return f"agency {n}: a bad 'subsidy'"
+    tiers = doc.get("tiers") or {}
+    bands = tiers.get("bands") if isinstance(tiers, dict) else None
+    if not isinstance(tiers, dict) or not (
+        bands is None or (isinstance(bands, list) and all(isinstance(b, dict) for b in bands))
+    ):
+        return "bad bands ('tiers')"
+    return None
+
+
+def _labels(doc: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """Each band's bilingual label: the scorecard's own bands (they may be the bureau's), else the data's example."""
+    example = catalog()["quality"]["evaluation_scorecard"]["subsidy_tiers"]["bands"]
+    bands = (doc.get("tiers") or {}).get("bands") or []
+    return {str(b["id"]): dict(b["label"]) for b in [*example, *bands] if "id" in b and isinstance(b.get("label"), dict)}
+
+
+def _tiers(docs: list[dict[str, Any]]) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
+    """Scored agencies by tier (with its label, and a subsidy total only if some amount was given),
+    and the agencies left unscored (tier null), from every scorecard's list of rated agencies."""
     tiers: dict[str, dict[str, Any]] = {}
+    unscored: dict[str, Any] = {"agencies": 0, "names": []}
     for doc in docs:
+        labels = _labels(doc)
         for entry in doc.get("agencies") or doc.get("ranking") or []:
             tier = entry.get("tier")
             tier = tier.get("id") if isinstance(tier, dict) else tier
-            slot = tiers.setdefault(str(tier), {"agencies": 0, "names": [], "subsidy": Decimal(0)})
+            name = entry.get("agency") or entry.get("name") or ""
+            if tier is None:
+                unscored["agencies"] += 1
+                unscored["names"].append(name)
+                continue
+            label = labels.get(str(tier), {"zh": str(tier), "en": str(tier)})
+            slot = tiers.setdefault(str(tier), {"agencies": 0, "names": [], "label": label, "subsidy": None})
             slot["agencies"] += 1
-            slot["names"].append(entry.get("agency") or entry.get("name") or "")
+            slot["names"].append(name)
             if entry.get("subsidy") not in (None, ""):
-                slot["subsidy"] += Decimal(str(entry["subsidy"]))
-    return {k: {**v, "subsidy": str(round_fen(v["subsidy"]))} for k, v in sorted(tiers.items())}
+                slot["subsidy"] = (slot["subsidy"] or Decimal(0)) + Decimal(str(entry["subsidy"]))
+    done = {k: {**v, "subsidy": None if v["subsidy"] is None else str(round_fen(v["subsidy"]))} for k, v in sorted(tiers.items())}
+    return done, unscored
 
 
 def bureau(docs: list[dict[str, Any]]) -> dict[str, Any]:
     """The programme's totals (see the module) from loaded documents."""
-    audits: dict[str, list[tuple[str, int, dict[str, Any], str]]] = {}
+    audits: dict[tuple[str, str], list[tuple[str, int, dict[str, Any]]]] = {}
     agencies: set[str] = set()
     for n, doc in enumerate(d for d in docs if d.get("format") == PORTFOLIO):
         agencies.add(doc["agency"])
         for c in doc["clients"]:
-            if c["status"] == "audited":
-                audits.setdefault(c["client_id"], []).append((doc["as_of"], n, c, doc["agency"]))
+            if c["status"] == "audited" and c["grade"] is not None:  # no grade: no row could be audited
+                audits.setdefault((doc["agency"], c["client_id"]), []).append((doc["as_of"], n, c))
     moves: Counter[str] = Counter()
     fixed = new = compared = 0
     clients = []
     latest_money, latest_employees = Decimal(0), 0
-    for client_id, seen in sorted(audits.items()):
+    for (agency, client_id), seen in sorted(audits.items()):
         seen.sort(key=lambda s: (s[0], s[1]))
         first, last = seen[0][2], seen[-1][2]
         latest_money += Decimal(last["amount_at_risk"])
         latest_employees += last["employees"]
-        row = {"client_id": client_id, "agency": seen[-1][3], "audits": len(seen), "first": seen[0][0], "last": seen[-1][0],
+        row = {"client_id": client_id, "agency": agency, "audits": len(seen), "first": seen[0][0], "last": seen[-1][0],
                "grade_first": first["grade"], "grade_last": last["grade"], "fixed": 0, "new": 0}  # fmt: skip
         if seen[0][0] < seen[-1][0]:  # audited on two different days: compare the first with the last
             before, after = {tuple(k) for k in first["keys"]}, {tuple(k) for k in last["keys"]}
@@ -105,8 +188,8 @@ def bureau(docs: list[dict[str, Any]]) -> dict[str, Any]:
         "worsened": worsened,
         "unchanged": compared - improved - worsened,
     }
-    scorecards = [d for d in docs if str(d.get("format", "")).startswith(SCORECARD)]
-    return {"format": FORMAT, "totals": totals, "subsidy_tiers": _tiers(scorecards), "clients": clients}
+    tiers, unscored = _tiers([d for d in docs if str(d.get("format", "")).startswith(SCORECARD)])
+    return {"format": FORMAT, "totals": totals, "subsidy_tiers": tiers, "not_scored": unscored, "clients": clients}
 
 
 _L = {
@@ -123,6 +206,7 @@ _L = {
     "unchanged": ("风险等级不变", "Grade unchanged"),
     "tiers": ("按补贴档次的机构", "Agencies by subsidy tier"),
     "subsidy": ("补贴金额", "Subsidy"),
+    "not_scored": ("未评分的机构（评分表有无法使用的内容）", "Agencies not scored (a cell of the scorecard could not be used)"),
 }
 
 
@@ -134,10 +218,11 @@ def _pairs(doc: dict[str, Any], lang: str) -> list[tuple[str, str]]:
     t = doc["totals"]
     keys = ("agencies", "enterprises", "employees", "amount_at_risk", "compared", "findings_fixed", "findings_new", "improved", "worsened", "unchanged")  # fmt: skip
     pairs = [(_lab(k, lang), str(t[k])) for k in keys]
-    pairs += [
-        (f"{_lab('tiers', lang)}: {tier}", f"{v['agencies']} ({_lab('subsidy', lang)} {v['subsidy']})")
-        for tier, v in doc["subsidy_tiers"].items()
-    ]
+    for v in doc["subsidy_tiers"].values():
+        money = "" if v["subsidy"] is None else f" ({_lab('subsidy', lang)} {fmt_money(Decimal(v['subsidy']))})"
+        pairs.append((f"{_lab('tiers', lang)}: {v['label'][lang]}", f"{v['agencies']}{money}"))
+    if doc["not_scored"]["agencies"]:
+        pairs.append((_lab("not_scored", lang), str(doc["not_scored"]["agencies"])))
     return pairs
 
 

@@ -4,6 +4,12 @@ Contracts to sign (LCL 10, 82; LCL-IR 6, 7), social-insurance and housing-fund r
 (SIL 58; HPF 15), probation ending (LCL 19, 21), fixed terms expiring (LCL 44, 46) and
 statutory retirement dates within the kit's reminder window (RETIRE-D 1; LCL-IR 21).  The
 texts and citations are data: ``deadlines`` in ``data/quality/risk_early_warning.yaml``.
+
+Two counts (a documented choice, as in ``checkups/calc/contracts.py``): the Civil Code does
+not count the start day (201), some tribunals count it, which ends a period one day earlier.
+The last day to sign and the registration deadlines are dated the earlier of the two days
+that is not yet past on the audit date (the later one once the earlier has passed), and
+their descriptions name both (``deadline_counts`` in the same data file).
 """
 
 from __future__ import annotations
@@ -43,7 +49,10 @@ KINDS = (
 @cache
 def deadline_texts() -> dict[str, dict[str, Any]]:
     """Each kind's ``summary``, ``description`` and ``citations`` from the data, checked once."""
-    spec = catalog()["quality"]["risk_early_warning"].get("deadlines") or {}
+    data = catalog()["quality"]["risk_early_warning"]
+    spec = data.get("deadlines") or {}
+    if not all((data.get("deadline_counts") or {}).get(lang) for lang in ("zh", "en")):
+        raise CheckupsError("risk_early_warning.yaml: 'deadline_counts' needs a bilingual text")
     for kind in KINDS:
         entry = spec.get(kind)
         if not entry or not all(entry.get(k, {}).get(lang) for k in ("summary", "description") for lang in ("zh", "en")):
@@ -72,7 +81,11 @@ class Deadline:
         spec = deadline_texts()[self.kind][key]
         who = self.employee_id + (f" {self.name}" if self.name else "")
         values = {"who": who, "date": self.date.isoformat(), **self.facts}
-        return Text(spec["zh"].format_map(values), spec["en"].format_map(values))
+        text = Text(spec["zh"].format_map(values), spec["en"].format_map(values))
+        if key == "description" and "last_other" in self.facts:  # both counts named (see the module)
+            counts = catalog()["quality"]["risk_early_warning"]["deadline_counts"]  # checked by deadline_texts
+            text = Text(text.zh + counts["zh"].format_map(values), f"{text.en} {counts['en'].format_map(values)}")
+        return text
 
     @property
     def summary(self) -> Text:
@@ -129,7 +142,12 @@ def _all(r: Roster, ctx: Context) -> Iterator[Deadline]:
     ):
         if col in r.present:
             due, dates, days = registration_due(r, ctx, param), r.columns[col], ctx.param(param).value
-            made += [make(kind, i, due[i], days=days) for i in full if dates[i] is None or dates[i] > as_of]
+            other = registration_due(r, ctx, param, start_day_counts=True)
+            made += [
+                make(kind, i, _earlier(due[i], other[i], as_of), days=days, last=day(due[i]), last_other=day(other[i]))
+                for i in full
+                if dates[i] is None or dates[i] > as_of
+            ]
     if "probation_months" in r.present:
         months = r.columns["probation_months"]
         made += [make("probation_end", i, term_end(hires[i], months[i]), months=months[i]) for i in full if months[i]]
@@ -154,11 +172,19 @@ def _all(r: Roster, ctx: Context) -> Iterator[Deadline]:
     return (d for d in made if d is not None)
 
 
+def _earlier(last: int, last_other: int, as_of: int) -> int:
+    """The day a deadline is dated: the other count's (one day earlier) while it is not past, else the Civil Code's."""
+    return last_other if last_other >= as_of else last
+
+
 def _contract_sign(make: Any, i: int, hired: int, as_of: dt.date) -> Deadline | None:
-    """The last day of the month to sign (the day before the double wage starts), or once it
-    has passed, the day an open-ended contract is deemed concluded (the calculator's own count)."""
-    period = calc.double_wage_period(dt.date.fromordinal(hired), None, as_of)
-    last_day = period.first - dt.timedelta(days=1)
-    if last_day >= as_of:
-        return make("contract_sign", i, last_day.toordinal(), first=period.first.isoformat())
+    """The last day of the month to sign (the day before the double wage starts, by both of the
+    calculator's counts), or once it has passed, the day an open-ended contract is deemed concluded."""
+    start = dt.date.fromordinal(hired)
+    period = calc.double_wage_period(start, None, as_of)
+    other = calc.double_wage_period(start, None, as_of, hire_day_counts=True)
+    last, last_other = period.first.toordinal() - 1, other.first.toordinal() - 1
+    if last >= as_of.toordinal():
+        on = _earlier(last, last_other, as_of.toordinal())
+        return make("contract_sign", i, on, first=period.first.isoformat(), last=day(last), last_other=day(last_other))
     return make("contract_deemed_open_ended", i, period.deemed.toordinal())

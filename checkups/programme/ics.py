@@ -5,6 +5,11 @@ its ``UID`` made from the calendar's name, the kind, the employee and the day (i
 an updated file replaces the events instead of doubling them), ``DTSTAMP`` the audit date
 (never the clock, so the same audit gives the same file), texts escaped (RFC 5545 3.3.11),
 lines folded at 75 octets without splitting a UTF-8 character (3.1) and ended by CRLF.
+No ``METHOD`` (the file is imported, not sent as an iTIP message: RFC 5546 applies only then).
+
+With no deadline ahead there is no calendar: the command line says so (:data:`NO_DEADLINES`),
+exits 0 and writes no file, and the page offers no download (an empty calendar would import
+as nothing and look like a failure).
 """
 
 from __future__ import annotations
@@ -13,9 +18,13 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 
+from ..text import Text
 from .deadlines import Deadline
+from .warning_report import labels
 
-__all__ = ["escape", "fold", "to_ics"]
+__all__ = ["NO_DEADLINES", "escape", "fold", "to_ics"]
+
+NO_DEADLINES = Text("检查日之后没有期限，不生成日历文件。", "No deadline ahead of the audit date: no calendar file written.")
 
 PRODID = "-//Trusteeship Kit//checkups early warning//ZH"
 _LIMIT = 75  # octets a line may hold, CRLF excluded (RFC 5545 3.1)
@@ -52,7 +61,7 @@ def _uid(calendar: str, d: Deadline) -> str:
 
 
 def to_ics(deadlines: Iterable[Deadline], as_of: dt.date, lang: str, name: str = "") -> bytes:
-    """The calendar of ``deadlines`` in ``lang`` (``zh`` or ``en``), stamped with the audit date.
+    """The calendar of ``deadlines`` (at least one: see the module) in ``lang`` (``zh`` or ``en``), stamped with the audit date.
 
     ``name`` (a client's name, a file name) goes into the calendar's name and each event's
     summary and UID, so that several clients' calendars can be imported side by side."""
@@ -64,12 +73,11 @@ def to_ics(deadlines: Iterable[Deadline], as_of: dt.date, lang: str, name: str =
         "VERSION:2.0",
         f"PRODID:{PRODID}",
         "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape(title)}",
     ]
     for d in deadlines:
         summary = d.summary.get(lang) + (f" · {name}" if name else "")
-        cites = ("；" if lang == "zh" else "; ").join(map(str, d.citations))
+        cites = labels(d.citations, lang)
         description = d.description.get(lang) + (f"\n{basis}: {cites}" if cites else "")
         lines += [
             "BEGIN:VEVENT",

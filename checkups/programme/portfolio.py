@@ -1,11 +1,13 @@
 """Portfolio audit for an agency: every client's roster in a folder, one row per client.
 
-A folder holds one roster a client (CSV or XLSX) and, optionally, ``clients.csv`` beside
+A folder holds one roster a client (CSV, .txt as CSV, or XLSX, as the page takes) and, optionally, ``clients.csv`` beside
 them naming each file's client and region (:data:`CLIENT_COLUMNS`).  Each roster is
 audited on the same day; a file that cannot be audited is reported with its reason and
 skipped, never dropped: the result names every file of the folder (hidden files and
-``clients.csv`` aside; one that is not CSV or XLSX with that reason), and for each audited file
-``rows == audited + rejected``.  ``jobs`` > 1 audits in that many processes.
+``clients.csv`` aside; one that is not a roster file with that reason; a subfolder as
+``skipped``, "a folder, not a roster"), and for each audited file ``rows == audited + rejected``.
+An unexpected error in one file fails that file only, with a plain reason, never the run.
+``jobs`` > 1 audits in that many processes (if the pool breaks, the files are audited here).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Any
 from ..errors import CheckupsError, InputError
 from ..regions import resolve
 from ..registry import SEVERITY_ORDER
-from ..tables import read_table
+from ..tables import ROSTER_SUFFIXES, read_table
 from ..text import round_fen
 from ..timeline import parse_date
 from .warning import warn_roster
@@ -40,7 +42,8 @@ __all__ = [
 
 FORMAT = "checkups-portfolio/1"
 CLIENTS_FILE = "clients.csv"
-ROSTER_SUFFIXES = (".csv", ".xlsx")
+UNEXPECTED = "this file could not be audited (an unexpected problem: {error}); check that it is a roster saved as CSV or .xlsx"
+FOLDER = "a folder, not a roster: the rosters in it are not audited (put them in the folder itself)"
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,7 @@ def audit_client(
     as_of: dt.date,
     region: str | None,
     client: dict | None = None,
-    explain: Callable[[CheckupsError], str] | None = None,
+    explain: Callable[[Exception], str] | None = None,
 ) -> dict[str, Any]:
     """One client's row: employees, findings by severity, money at risk, grade, nearest deadline,
     and the finding keys (rule, employee) the bureau view matches; or the reason it failed
@@ -119,6 +122,8 @@ def audit_client(
         w = warn_roster(source, as_of=as_of, region=row["region"])
     except CheckupsError as exc:
         return {**row, "status": "failed", "reason": explain(exc) if explain else " ".join(str(exc).split())}
+    except Exception as exc:  # one file's unexpected failure never stops the others
+        return {**row, "status": "failed", "reason": explain(exc) if explain else UNEXPECTED.format(error=type(exc).__name__)}
     a, s = w.audit, w.audit.summary
     nearest = w.nearest
     return {
@@ -167,15 +172,23 @@ def portfolio(
         clients = [_job(t) for t in tasks]
     else:
         from concurrent.futures import ProcessPoolExecutor  # here: the browser never runs processes
+        from concurrent.futures.process import BrokenProcessPool
 
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            clients = list(pool.map(_job, tasks, chunksize=max(1, len(tasks) // (jobs * 8))))
+        try:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                clients = list(pool.map(_job, tasks, chunksize=max(1, len(tasks) // (jobs * 8))))
+        except BrokenProcessPool:  # a process died (out of memory, killed): audit here instead, file by file
+            clients = [_job(t) for t in tasks]
     rosters = set(files)
     for other in (f for f in everything if f not in rosters):  # named, never dropped: why it was not audited
         xls = other.lower().endswith(".xls")
         reason = "old Excel .xls files are not read: save it as .xlsx or CSV" if xls else "not a roster file (CSV or .xlsx)"
         row = {"file": other, "client_id": Path(other).stem, "client_name": None, "region": region}
         clients.append({**row, **listed.get(other, {}), "client_id": Path(other).stem, "status": "failed", "reason": reason})
+    for sub in sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        clients.append(
+            {"file": sub, "client_id": sub, "client_name": None, "region": region, "status": "skipped", "reason": FOLDER}
+        )
     for missing in sorted(set(listed) - set(everything)):
         reason = f"listed in {CLIENTS_FILE}, but there is no such roster file in the folder"
         clients.append(
@@ -200,12 +213,13 @@ def document(clients: list[dict[str, Any]], as_of: dt.date, region: str | None, 
     money = sum((Decimal(c["amount_at_risk"]) for c in done), Decimal(0))
     low = sum((Decimal(c["amount_range"]["low"]) for c in done), Decimal(0))
     high = sum((Decimal(c["amount_range"]["high"]) for c in done), Decimal(0))
-    grades = Counter(c["grade"] for c in done)
+    grades = Counter(c["grade"] for c in done if c["grade"] is not None)  # None: no row could be audited
     nearest = min((c["nearest_deadline"]["date"] for c in done if c["nearest_deadline"]), default=None)
     totals = {
         "files": len(clients),
         "audited": len(done),
-        "failed": len(clients) - len(done),
+        "failed": sum(c["status"] == "failed" for c in clients),
+        "skipped": sum(c["status"] == "skipped" for c in clients),
         "employees": sum(c["employees"] for c in done),
         "rows": sum(c["rows"] for c in done),
         "rejected_rows": sum(c["rejected"] for c in done),
@@ -214,6 +228,7 @@ def document(clients: list[dict[str, Any]], as_of: dt.date, region: str | None, 
         "amount_at_risk": str(round_fen(money)),
         "amount_range": {"low": str(round_fen(low)), "high": str(round_fen(high))},
         "grades": {g: grades.get(g, 0) for g in sorted(grades)},
+        "not_graded": sum(c["grade"] is None for c in done),
         "nearest_deadline": nearest,
     }
     return {

@@ -70,14 +70,14 @@ def to_text(doc: dict[str, Any], lang: str) -> str:
             continue
         counts = "/".join(str(c["by_severity"][s]) for s in SEVERITY_ORDER)
         money = fmt_money(Decimal(c["amount_at_risk"]))
-        lines.append(f"{c['file']}\t{_name(c)}\t{c['grade']}\t{c['employees']}\t{counts}\t{money}\t{_nearest(c, lang)}")
+        lines.append(f"{c['file']}\t{_name(c)}\t{c['grade'] or '—'}\t{c['employees']}\t{counts}\t{money}\t{_nearest(c, lang)}")
     t = doc["totals"]
     counts = "/".join(str(t["by_severity"][s]) for s in SEVERITY_ORDER)
     grades = " ".join(f"{g}:{n}" for g, n in t["grades"].items())
     lines += [
         "",
         f"{_l('totals', lang)}: {_l('files', lang)} {t['files']}, {_l('audited', lang)} {t['audited']}, "
-        f"{_l('failed', lang)} {t['failed']}; {_l('employees', lang)} {t['employees']}; {sev} {counts}; "
+        f"{_l('failed', lang)} {t['failed'] + t['skipped']}; {_l('employees', lang)} {t['employees']}; {sev} {counts}; "
         f"{_l('money', lang)} {fmt_money(Decimal(t['amount_at_risk']))}; {_l('grade', lang)} {grades}; "
         f"{_l('nearest', lang)} {t['nearest_deadline'] or '—'}",
     ]
@@ -99,7 +99,10 @@ def to_html(doc: dict[str, Any], lang: str) -> str:
     meta = [
         (_l("agency", lang), doc["agency"]),
         (_l("as_of", lang), doc["as_of"]),
-        (_l("files", lang), f"{t['files']} ({_l('audited', lang)} {t['audited']}, {_l('failed', lang)} {t['failed']})"),
+        (
+            _l("files", lang),
+            f"{t['files']} ({_l('audited', lang)} {t['audited']}, {_l('failed', lang)} {t['failed'] + t['skipped']})",
+        ),
         (_l("employees", lang), str(t["employees"])),
         (_l("money", lang), fmt_money(Decimal(t["amount_at_risk"]))),
     ]
@@ -111,7 +114,7 @@ def to_html(doc: dict[str, Any], lang: str) -> str:
     for c in doc["clients"]:
         if c["status"] != "audited":
             continue
-        cells = [c["file"], _name(c), c["grade"], c["employees"], *(c["by_severity"][s] for s in SEVERITY_ORDER)]
+        cells = [c["file"], _name(c), c["grade"] or "—", c["employees"], *(c["by_severity"][s] for s in SEVERITY_ORDER)]
         cells += [fmt_money(Decimal(c["amount_at_risk"])), c["rejected"], _nearest(c, lang)]
         rows.append("<tr>" + "".join(f"<td>{_e(x)}</td>" for x in cells) + "</tr>")
     head = "".join(f'<th scope="col">{_e(h)}</th>' for h in heads)

@@ -4,7 +4,8 @@ deadlines ahead as of the audit date.
 The grading rules are data (``data/quality/risk_early_warning.yaml``): each red or amber
 indicator names the roster findings that show it (``rules``) or the deadline ahead that
 raises it (``trigger``); ``grades`` say which levels and which severities of the other
-findings give each grade.  Nothing here reads the clock: every day is the audit's.
+findings give each grade; a roster none of whose rows could be audited gets none
+(``not_graded``: an A would say it is in order).  Nothing here reads the clock: every day is the audit's.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 from ..audit import AuditResult, audit_with_roster
 from ..errors import CheckupsError, InputError
 from ..findings import Finding
-from ..registry import SEVERITY_ORDER, catalog, rule
+from ..registry import SEVERITY_ORDER, Citation, catalog, rule
 from ..text import Text
 from .deadlines import KINDS, Deadline, deadlines
 
@@ -32,7 +33,7 @@ class Driver:
     id: str
     level: str  # red, amber, or the finding's severity for a rule no indicator names
     text: Text
-    citations: tuple[str, ...]
+    citations: tuple[Citation, ...]
     employees: tuple[str, ...]
 
     def as_dict(self) -> dict[str, Any]:
@@ -40,17 +41,17 @@ class Driver:
             "id": self.id,
             "level": self.level,
             "text": self.text.as_dict(),
-            "citations": list(self.citations),
+            "citations": [str(c) for c in self.citations],
             "employees": list(self.employees),
         }
 
 
 @dataclass(frozen=True)
 class EarlyWarning:
-    """The early warning of one audit: grade, its drivers, the deadlines ahead."""
+    """The early warning of one audit: grade (None: no row could be audited), its drivers, the deadlines ahead."""
 
     audit: AuditResult
-    grade: str
+    grade: str | None
     grade_text: Text
     drivers: tuple[Driver, ...]
     deadlines: tuple[Deadline, ...]
@@ -67,6 +68,7 @@ class EarlyWarning:
             "rows": a.rows,
             "audited": a.audited,
             "rejected": len(a.errors),
+            "errors": [e.as_dict() for e in a.errors],
             "grade": self.grade,
             "grade_text": self.grade_text.as_dict(),
             "drivers": [d.as_dict() for d in self.drivers],
@@ -94,11 +96,13 @@ def grading() -> dict[str, Any]:
         trigger = item.get("trigger")
         if trigger and (trigger.get("deadline") not in KINDS or not ({"from_start_day", "days_before"} & set(trigger))):
             raise CheckupsError(f"{where}: indicator {item['id']!r} has a bad trigger {trigger!r}")
-    return {"indicators": indicators, "grades": grades}
+    if not all((spec.get("not_graded") or {}).get(lang) for lang in ("zh", "en")):
+        raise CheckupsError(f"{where}: 'not_graded' needs a bilingual text")
+    return {"indicators": indicators, "grades": grades, "not_graded": spec["not_graded"]}
 
 
-def _cites(item: dict[str, Any]) -> tuple[str, ...]:
-    return tuple(f"{c['law']} {c['article']}" for c in item.get("citations") or [])
+def _cites(item: dict[str, Any]) -> tuple[Citation, ...]:
+    return tuple(Citation(c["law"], str(c["article"])) for c in item.get("citations") or [])
 
 
 def _triggered(trigger: dict[str, Any], d: Deadline, hired: dt.date, as_of: dt.date) -> bool:
@@ -134,9 +138,7 @@ def early_warning(audit: AuditResult, ahead: list[Deadline]) -> EarlyWarning:
         if rule_id not in named:
             r = rule(rule_id)
             employees = tuple(dict.fromkeys(f.employee_id or "" for f in found))
-            drivers.append(
-                Driver(rule_id, r.severity, Text(r.title["zh"], r.title["en"]), tuple(map(str, r.citations)), employees)
-            )
+            drivers.append(Driver(rule_id, r.severity, Text(r.title["zh"], r.title["en"]), tuple(r.citations), employees))
     levels = {d.level for d in drivers}
     for g in spec["grades"]:
         wanted = set(g.get("levels") or []) | set(g.get("severities") or [])
@@ -145,7 +147,11 @@ def early_warning(audit: AuditResult, ahead: list[Deadline]) -> EarlyWarning:
             break
     rank = {"red": 0, "amber": 1, **{s: 2 + i for i, s in enumerate(SEVERITY_ORDER)}}
     drivers.sort(key=lambda d: rank.get(d.level, 99))
-    return EarlyWarning(audit, chosen["grade"], Text(chosen["text"]["zh"], chosen["text"]["en"]), tuple(drivers), tuple(ahead))
+    if not audit.audited:  # nothing audited: no grade, rather than an A that says "in order"
+        grade, text = None, spec["not_graded"]
+    else:
+        grade, text = chosen["grade"], chosen["text"]
+    return EarlyWarning(audit, grade, Text(text["zh"], text["en"]), tuple(drivers), tuple(ahead))
 
 
 def warn_roster(source: str | Path | bytes, **options: Any) -> EarlyWarning:

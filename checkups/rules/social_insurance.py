@@ -50,10 +50,14 @@ def _late(column: str, h: int, due: int, registered: int, deadline: ParamValue) 
     return Detail(facts, Trace({"hire_date": day(h), column: day(registered)}, (deadline,), steps))
 
 
-def registration_due(r: Roster, ctx: Context, deadline_param: str) -> list[int]:
+def registration_due(r: Roster, ctx: Context, deadline_param: str, *, start_day_counts: bool = False) -> list[int]:
     """Each row's last day to register (an ordinal): the start of work plus the deadline's days,
-    counted from the rule's first day for older hires (the rule is not retroactive)."""
-    days = int(ctx.param(deadline_param).value)
+    counted from the rule's first day for older hires (the rule is not retroactive).
+
+    The start day is not counted (Civil Code 201); ``start_day_counts`` gives the count some
+    tribunals use, the start day included: one day earlier (as ``calc.double_wage_period``'s
+    ``hire_day_counts``)."""
+    days = int(ctx.param(deadline_param).value) - (1 if start_day_counts else 0)
     hires = r.columns["hire_date"]
     start = in_force_from(deadline_param).toordinal()
     return [(h if h >= start else start) + days for h in hires]

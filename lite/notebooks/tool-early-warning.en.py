@@ -4,7 +4,7 @@
 # Upload an employee roster (CSV or .xlsx) to the file browser on the left, fill in its name, the audit date and the region below, and run. You get an A/B/C grade, the warnings that drove it and the legal deadlines ahead; the deadlines are saved as `deadlines.ics`, which a phone or Outlook imports. Everything is computed in this browser.
 
 # %%
-from checkups.programme.ics import to_ics
+from checkups.programme.ics import NO_DEADLINES, to_ics
 from checkups.programme.warning import warn_roster
 from checkups.programme.warning_report import to_text
 
@@ -14,5 +14,8 @@ REGION = None  # the region, e.g. "guangzhou"
 
 w = warn_roster(ROSTER, as_of=AS_OF, region=REGION)
 print(to_text(w, "en"))
-with open("deadlines.ics", "wb") as out:
-    out.write(to_ics(w.deadlines, w.audit.as_of, "en"))
+if w.deadlines:  # no deadline ahead: no calendar
+    with open("deadlines.ics", "wb") as out:
+        out.write(to_ics(w.deadlines, w.audit.as_of, "en", ROSTER.rsplit(".", 1)[0]))
+else:
+    print(NO_DEADLINES.get("en"))

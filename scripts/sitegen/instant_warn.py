@@ -21,9 +21,10 @@ LABELS = {
         "The agencies' exported portfolio audits, and their scorecards. Read in this browser only, never uploaded.",
     ),
     "bureau": Text("汇总", "Total them"),
-    "agency": Text("托管机构名称（可不填）", "The agency's name (optional)"),
+    "agency": Text("托管机构名称", "The agency's name"),
     "agency_help": Text(
-        "写入导出的结果，供人社部门汇总时区分各机构", "Written into the exported results, so the bureau can tell agencies apart"
+        "写入导出的结果，人社部门汇总时按机构和客户编号区分各企业",
+        "Written into the exported results: the bureau tells enterprises apart by agency and client number",
     ),
 }
 
