@@ -19,6 +19,7 @@ def escape(text: str) -> str:
     urllib and http, which the browser would load for nothing)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _STAMP = (1980, 1, 1, 0, 0, 0)  # a fixed date inside the zip, so the same input gives the same bytes
 
