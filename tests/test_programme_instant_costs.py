@@ -72,7 +72,7 @@ def test_the_scorecard_op_scores_one_agency_or_a_file() -> None:
     args = {"region": "national", "as_of": "2025-06-30"}
     row = {"agency": "甲", **{i.id: str(i.weight) for i in indicators()}}
     out = _ask("scorecard", {**args, "answers": row})
-    assert out["ok"] and out["ranking"] == [{"agency": "甲", "rank": 1, "score": "100", "tier": "full"}]
+    assert out["ok"] and out["ranking"] == [{"agency": "甲", "rank": 1, "score": "100", "tier": "full", "tier_withheld": False}]
     out = _ask("scorecard", {**args, "answers": {**row, "payroll_errors": "9", "q_filed": "yes"}})
     assert not out["ok"] and "payroll_errors" in out["errors"] and "q_registered" in out["errors"]
     out = _ask("scorecard", {**args, "answers": {**row, "tier.full": "60"}})

@@ -36,7 +36,8 @@ def test_case(case: dict) -> None:
     if "score" in case:
         assert agency.score == (None if case["score"] is None else Decimal(case["score"]))
     if "tier" in case:
-        assert agency.band is not None and agency.band.id == case["tier"]
+        assert (None if agency.band is None else agency.band.id) == case["tier"]
+        assert agency.withheld is (case["tier"] is None and agency.score is not None)
     if "qualified" in case:
         assert agency.qualified is case["qualified"]
     assert [e.column for e in agency.errors] == case.get("errors", [])
@@ -121,6 +122,32 @@ def test_the_page_prints_the_ranking_the_example_bands_and_one_agencys_items() -
     assert "不符合的法定要求" in page
     assert scorecard_report.to_csv(card, "en").splitlines()[1].startswith('"1","A","100"')
     assert "Subsidy paid in full" in scorecard_report.to_text(card, "en")
+
+
+def test_a_failed_legal_requirement_withholds_the_band_in_every_output() -> None:
+    """An agency not filed keeps its score but shows "not eligible" and the failed item, never a band, in every format."""
+    import json
+
+    bad, good = _row("甲", {"review": {"filed": "no"}}), _row("乙", {"review": {"local_office": "no"}})
+    card = scorecard.score_rows([bad, good])
+    first, second = card.agencies
+    assert (first.agency, first.score, first.band, first.withheld) == ("甲", 100, None, True)
+    assert (second.agency, second.band.id, second.withheld) == ("乙", "full", False)
+    filed = next(r.text for r in requirements() if r.id == "filed")
+    doc = json.loads(json.dumps(card.as_dict()))
+    assert [(a["score"], a["tier"], a["tier_withheld"]) for a in doc["agencies"]] == [("100", None, True), ("100", "full", False)]
+    text = scorecard_report.to_text(card, "en")
+    line = next(x for x in text.splitlines() if x.startswith("1\t甲"))
+    assert "not eligible: fails a required qualification item" in line and "Subsidy paid in full" not in line
+    assert filed.en in text
+    page = scorecard_report.to_html(card, "zh")
+    assert "不能获得补贴：有法定资质要求不符合" in page and filed.zh in page
+    rows = scorecard_report.to_csv(card, "zh").splitlines()
+    assert "不能获得补贴" in rows[1] and filed.zh in rows[1] and "全额拨付补贴" not in rows[1]
+    assert "全额拨付补贴" in rows[2]
+    one = scorecard_report.to_html(scorecard.score_rows([bad]), "en")
+    ranking = one.split("<thead>")[1].split("</tbody>")[0]  # the first table: the ranking
+    assert "not eligible: fails a required qualification item" in ranking and "Subsidy paid in full" not in ranking
 
 
 def test_the_command_line_scores_a_csv_and_a_json(tmp_path: Path, capsys) -> None:

@@ -127,6 +127,7 @@ def score(
             "rank": a.rank,
             "score": None if a.score is None else str(a.score),
             "tier": None if a.band is None else a.band.id,
+            "tier_withheld": a.withheld,
         }
         for a in card.agencies
     ]

@@ -26,6 +26,7 @@ __all__ = ["FORMAT", "bureau", "load", "parse", "to_html", "to_text"]
 
 FORMAT = "checkups-bureau/1"
 SCORECARD = SCORECARD_RESULTS  # the scorecard's results (not its page's saved answers)
+WITHHELD = "not_eligible"  # the tier of a scored agency that fails a legal requirement (no band)
 
 
 def load(path: str | Path) -> dict[str, Any]:
@@ -56,6 +57,8 @@ def _tiers(docs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
         for entry in doc.get("agencies") or doc.get("ranking") or []:
             tier = entry.get("tier")
             tier = tier.get("id") if isinstance(tier, dict) else tier
+            if entry.get("tier_withheld"):
+                tier = WITHHELD  # scored, but fails a legal requirement of the review
             slot = tiers.setdefault(str(tier), {"agencies": 0, "names": [], "subsidy": Decimal(0)})
             slot["agencies"] += 1
             slot["names"].append(entry.get("agency") or entry.get("name") or "")

@@ -7,6 +7,7 @@ One agency is a row: ``agency``, one column per indicator (the points given, 0 t
 weight) and, optionally, one ``q_<item>`` column per review item (yes / no, or "does not
 apply" where the item allows it).  A bureau scores many agencies from one CSV; a row with
 a bad cell is listed unscored with each bad cell (line, column, expected, got), never dropped.
+An agency that fails a legal requirement of the review keeps its score but gets no band.
 """
 
 from __future__ import annotations
@@ -76,6 +77,11 @@ class AgencyScore:
         """Whether every legal requirement of the review is met (None: not reviewed, or a bad cell)."""
         return None if not self.answers or self.errors else not self.failed
 
+    @property
+    def withheld(self) -> bool:
+        """Scored, but given no subsidy band because a legal requirement of the review is not met."""
+        return self.score is not None and self.qualified is False
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "agency": self.agency,
@@ -83,6 +89,7 @@ class AgencyScore:
             "rank": self.rank,
             "score": None if self.score is None else str(self.score),
             "tier": None if self.band is None else self.band.id,
+            "tier_withheld": self.withheld,
             "points": {k: str(v) for k, v in self.points.items()},
             "qualification": dict(self.answers) or None,
             "qualified": self.qualified,
@@ -158,7 +165,8 @@ def score_one(values: Mapping[str, Any], row: int | None, found_bands: Sequence[
             out.answers[req.id] = answer
     if not out.errors:
         out.score = sum(out.points.values(), Decimal(0))
-        out.band = next(b for b in found_bands if out.score >= b.min)
+        # an agency that fails a legal requirement is not eligible for any band (its score is kept)
+        out.band = None if out.failed else next(b for b in found_bands if out.score >= b.min)
     return out
 
 
