@@ -121,3 +121,23 @@ def test_what_the_tool_pages_save_follows_the_saved_schema() -> None:
     validator.validate(score_doc)
     assert not validator.is_valid({**costs_doc, "answers": {"wage": "1"}})
     assert not validator.is_valid({**score_doc, "answers": {"q_filed": "n/a"}})
+
+
+def test_the_scorecard_download_is_its_results_and_feeds_the_bureau_page() -> None:
+    """The scorecard page offers its results as JSON (checkups-scorecard-results/1, schema-valid), which the bureau page totals by band."""
+    import jsonschema
+
+    from checkups import schemas
+
+    args = {"region": "national", "as_of": "2025-06-30", "lang": "en"}
+    row = {"agency": "甲", **{i.id: str(i.weight) for i in indicators()}}
+    out = _ask("scorecard", {**args, "answers": row})
+    offered = out["download"]
+    assert offered["filename"].endswith(".json") and offered["type"] == "application/json" and "JSON" in offered["label"]
+    doc = json.loads(offered["text"])
+    assert doc["format"] == "checkups-scorecard-results/1" and doc["agencies"][0]["tier"] == "full"
+    jsonschema.Draft202012Validator(schemas.load("scorecard")).validate(doc)
+    data = offered["text"].encode("utf-8")
+    totals = _ask("bureau", {"files": [{"name": "scorecard-results.json", "size": len(data)}], "lang": "en"}, data)
+    assert totals["ok"] and totals["subsidy_tiers"]["full"]["names"] == ["甲"]
+    assert "download" not in _ask("scorecard", {**args, "answers": {**row, "payroll_errors": "x"}})

@@ -4,6 +4,7 @@ message next to each field that cannot be used."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ..errors import CheckupsError, InputError
@@ -23,6 +24,7 @@ FINES = Text("罚款上限不能低于下限。", "The highest fine cannot be be
 POINTS = Text("请填写0到{max}之间的分数。", "Enter points from 0 to {max}.")
 ANSWER = Text("请选择一项。", "Choose one.")
 NAME = Text("请填写机构名称。", "Enter the agency's name.")
+RESULTS = Text("下载评分结果（JSON，可交人社部门汇总）", "Download the results (JSON, for the bureau's totals)")
 TIERS = Text("分档的最低分须从高到低排列，最后一档为0。", "Each band's lowest score must be below the one above, the last 0.")
 
 
@@ -131,4 +133,10 @@ def score(
         }
         for a in card.agencies
     ]
-    return _page("scorecard", region_id, day, report, site_root, lang, ranking=ranking)
+    download = {
+        "filename": "scorecard-results.json",
+        "type": "application/json",
+        "text": json.dumps(card.as_dict(), ensure_ascii=False, indent=2) + "\n",
+        "label": RESULTS.get(lang),
+    }  # the results (checkups-scorecard-results/1) the bureau page totals
+    return _page("scorecard", region_id, day, report, site_root, lang, ranking=ranking, download=download)
