@@ -84,7 +84,7 @@ def scorecard_input(data: Any, tiers: dict[str, Any] | None = None) -> scorecard
 
 def cmd_scorecard(args: argparse.Namespace) -> int:
     if args.template:
-        _write(scorecard.template_csv(), args)
+        _write(scorecard.template_csv(lang=args.lang), args)
         return 0
     if not args.file:
         raise CheckupsError("give the scorecard file (CSV, .xlsx or JSON), or --template", field="file")
@@ -126,6 +126,8 @@ def add_commands(sub: Any) -> None:
     p = sub.add_parser("scorecard", help="score trustee agencies (one CSV row or JSON object per agency)")
     p.add_argument("file", nargs="?", help="CSV or .xlsx (one row per agency) or JSON answers")
     p.add_argument("--tier", action="append", metavar="ID=MIN", help="replace a subsidy band's lowest score (full=90)")
-    p.add_argument("--template", action="store_true", help="write the template CSV (every column) and stop")
+    p.add_argument(
+        "--template", action="store_true", help="write the template CSV (every column; --lang zh: Chinese headers) and stop"
+    )
     _common(p, ("text", "json", "html", "csv"))
     p.set_defaults(run=cmd_scorecard)

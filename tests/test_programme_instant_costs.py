@@ -141,3 +141,34 @@ def test_the_scorecard_download_is_its_results_and_feeds_the_bureau_page() -> No
     totals = _ask("bureau", {"files": [{"name": "scorecard-results.json", "size": len(data)}], "lang": "en"}, data)
     assert totals["ok"] and totals["subsidy_tiers"]["full"]["names"] == ["甲"]
     assert "download" not in _ask("scorecard", {**args, "answers": {**row, "payroll_errors": "x"}})
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_scorecard_file_problems_are_plain_words_in_the_pages_language(lang: str) -> None:
+    """A file lacking columns, with no agencies or not a table gets a message in the page's language naming titles, not ids or English."""
+    args = {"region": "national", "as_of": "2025-06-30", "lang": lang, "answers": {}}
+    out = _ask("scorecard", args, b"agency,responsiveness\nA,5\n")
+    title = {"zh": "总体满意度", "en": "Overall satisfaction"}[lang]
+    assert not out["ok"] and title in out["message"] and out["errors"]["file"] == out["message"]
+    assert ("must be" not in out["message"] and "the scorecard has no column" not in out["message"]) and (
+        lang == "en" or not re.search("[a-z]{4} [a-z]{4}", out["message"])
+    )
+    header = ",".join(c for c in template_csv().lstrip("\ufeff").splitlines()[0].split(","))
+    empty = _ask("scorecard", args, (header + "\n").encode())
+    assert (
+        empty["message"]
+        == {
+            "zh": "文件中没有机构：表头下每行填写一家机构。",
+            "en": "The file has no agencies: one row per agency under the header.",
+        }[lang]
+    )
+    binary = _ask("scorecard", args, b"\x00\x01\x02\x03" * 50)
+    assert not binary["ok"] and ("表格" in binary["message"] if lang == "zh" else "table" in binary["message"])
+
+
+def test_an_empty_scorecard_field_gets_a_message_next_to_it() -> None:
+    """A points field left empty on the form is a message next to that field, not a missing-column error."""
+    row = {"agency": "甲", **{i.id: str(i.weight) for i in indicators()}}
+    del row["payroll_errors"]
+    out = _ask("scorecard", {"region": "national", "as_of": "2025-06-30", "answers": row})
+    assert not out["ok"] and out["errors"] == {"payroll_errors": "请填写0到8之间的分数。"}

@@ -7,8 +7,8 @@ from ..exports import safe_cell
 from ..report_page import _e, cite_links, page_start
 from ..text import Text
 from .labels import Labels
-from .scorecard import AgencyScore, Scorecard
-from .scorecard_items import Band, indicators, requirements
+from .scorecard import AgencyScore, RowError, Scorecard
+from .scorecard_items import Band, column_title, indicators, requirements
 
 __all__ = ["to_csv", "to_html", "to_text"]
 
@@ -33,6 +33,8 @@ L = Labels(
         "row": Text("行", "Line"),
         "column": Text("列", "Column"),
         "problem": Text("问题", "Problem"),
+        "at": Text("第{row}行 ", "Line {row}, "),
+        "colon": Text("：", ": "),
         "item": Text("项目", "Item"),
         "weight": Text("分值", "Points"),
         "given": Text("得分", "Given"),
@@ -82,8 +84,14 @@ def _withheld(card: Scorecard, lang: str) -> list[tuple[str, list[str]]]:
     return [(a.agency, _failed(a, lang)) for a in card.agencies if a.withheld]
 
 
-def _errors(card: Scorecard) -> list[tuple[str, str, str]]:
-    return [(str(e.row or ""), e.column, e.as_dict()["message"]) for a in card.agencies for e in a.errors]
+def _problem(e: RowError, lang: str) -> str:
+    """A bad cell in ``lang``: where (line and column's title) and what it should hold."""
+    where = _t("at", lang).format(row=e.row) if e.row is not None else ""
+    return f"{where}{column_title(e.column, lang)}{_t('colon', lang)}{e.text(lang)}"
+
+
+def _errors(card: Scorecard, lang: str) -> list[tuple[str, str, str]]:
+    return [(str(e.row or ""), column_title(e.column, lang), e.text(lang)) for a in card.agencies for e in a.errors]
 
 
 def to_text(card: Scorecard, lang: str = "zh") -> str:
@@ -97,9 +105,9 @@ def to_text(card: Scorecard, lang: str = "zh") -> str:
     if withheld:
         lines += ["", _t("withheld_list", lang)]
         lines += [f"- {name}: {'; '.join(items)}" for name, items in withheld]
-    errors = _errors(card)
+    errors = [_problem(e, lang) for a in card.agencies for e in a.errors]
     if errors:
-        lines += ["", _t("errors", lang)] + [f"! {msg}" for _, _, msg in errors]
+        lines += ["", _t("errors", lang)] + [f"! {msg}" for msg in errors]
     if card.ignored_columns:
         lines.append(_t("ignored", lang).format(columns=", ".join(card.ignored_columns)))
     return "\n".join(lines) + "\n"
@@ -152,7 +160,7 @@ def to_html(card: Scorecard, lang: str = "zh") -> str:
             f"<li>{_e(name)}<ul>{''.join(f'<li>{_e(t)}</li>' for t in failed)}</ul></li>" for name, failed in withheld
         )
         parts.append(f"<h2>{_e(_t('withheld_list', lang))}</h2><ul>{items}</ul>")
-    errors = _errors(card)
+    errors = _errors(card, lang)
     if errors:
         parts.append(f"<h2>{_e(_t('errors', lang))}</h2>")
         parts.append(_table([_t("row", lang), _t("column", lang), _t("problem", lang)], [list(e) for e in errors]))
@@ -168,7 +176,7 @@ def to_csv(card: Scorecard, lang: str = "zh") -> str:
     heads = [_t(k, lang) for k in ("rank", "agency", "score", "tier", "qualified")] + [_t("problem", lang)]
     out = ["\ufeff" + ",".join(heads)]
     for a, row in zip(card.agencies, _ranking(card, lang), strict=True):
-        problems = _failed(a, lang) if a.withheld else [e.as_dict()["message"] for e in a.errors]
+        problems = _failed(a, lang) if a.withheld else [_problem(e, lang) for e in a.errors]
         cells = [*row, "; ".join(problems)]
         out.append(",".join('"' + safe_cell(c).replace('"', '""') + '"' for c in cells))
     return "\r\n".join(out) + "\r\n"

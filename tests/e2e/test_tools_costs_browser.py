@@ -84,4 +84,6 @@ def test_the_scorecard_page_scores_one_agency_and_a_csv(page, tool_url, tmp_path
     page.wait_for_function("document.querySelector('.checkup-result').checkupAnswer.ranking.length === 2", timeout=READY)
     out = page.evaluate("document.querySelector('.checkup-result').checkupAnswer")
     assert [(r["agency"], r["score"]) for r in out["ranking"]] == [("乙", "100"), ("丙", None)]
-    assert "line 3" in page.locator(".checkup-result").text_content()
+    assert (
+        "总体满意度（satisfaction_overall）应填0到10之间的分数（填的是“abc”）" in page.locator(".checkup-result").text_content()
+    )  # the bad cell, in the page's language
