@@ -172,3 +172,17 @@ def test_an_empty_scorecard_field_gets_a_message_next_to_it() -> None:
     del row["payroll_errors"]
     out = _ask("scorecard", {"region": "national", "as_of": "2025-06-30", "answers": row})
     assert not out["ok"] and out["errors"] == {"payroll_errors": "请填写0到8之间的分数。"}
+
+
+def test_an_estimate_error_is_plain_words_in_the_pages_language(monkeypatch) -> None:
+    """An error of the estimate itself reaches the page as the general message in its language, not the exception's English."""
+    from checkups.errors import InputError
+    from checkups.instant.messages import GENERAL
+    from checkups.programme import costs as est
+
+    def broken(*_args, **_kwargs):
+        raise InputError("share.central", "low <= central <= high", "1/0/1")
+
+    monkeypatch.setattr(est, "estimate", broken)
+    out = _ask("costs", {"region": "national", "as_of": "2025-06-30", "answers": {"owed": "100"}, "lang": "zh"})
+    assert not out["ok"] and out["message"] == GENERAL.zh

@@ -77,12 +77,7 @@ def costs(
         return failure(errors, lang)
     try:
         result = est.estimate(est.entered(owed, low, high), given)
-    except InputError as exc:  # checked above; the estimate's own check, in plain words all the same
-        key = str(exc.field)
-        if key == "fine_high":
-            return failure({key: FINES}, lang)
-        return failure({key: ORDER} if key in given else {}, lang, None if key in given else GENERAL)
-    except CheckupsError:
+    except CheckupsError:  # what the fields' checks above did not catch: plain words, never the exception's
         return failure({}, lang, GENERAL)
     report = costs_report.to_html(result, lang)
     scenarios = {s: None if c is None else c.as_dict() for s, c in result.scenarios.items()}
