@@ -70,11 +70,15 @@ class TestRecommend:
             ({"size": ["1_9", "10_19"]}, "size"),
             ({"disputes": ["none", "settled"]}, "disputes"),
             ({"staff_types": [3]}, "staff_types"),
+            ({"staff_types": [["full_time"]]}, "staff_types"),
+            ({"pain_points": [{"id": "wages"}]}, "pain_points"),
+            ({"disputes": {"none": True}}, "disputes"),
+            ({"size": [["1_9"]]}, "size"),
             (["size"], "answers"),
         ],
     )
     def test_bad_answers_are_refused(self, answers, field) -> None:
-        """An unknown question or option, two answers to a one-choice question, or "none" with others is an InputError."""
+        """An unknown question or option, a list or object where an option id belongs, two answers to a one-choice question, or "none" with others is an InputError."""
         with pytest.raises(InputError) as err:
             recommend(answers)
         assert err.value.field == field
