@@ -11,27 +11,13 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import Any
 
-from .errors import CheckupsError, InputError, clip
+from .cli_common import read_json
+from .errors import CheckupsError, InputError
 from .programme import costs, costs_report, scorecard, scorecard_report
 
-__all__ = ["add_commands", "read_json"]
-
-
-def read_json(path: str, what: str) -> Any:
-    """A JSON file's content; a missing, unreadable or broken file is the user's error."""
-    try:
-        return json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise CheckupsError(f"no such file: {path}", field=what) from None
-    except IsADirectoryError:
-        raise CheckupsError(f"{path} is a folder, not a file", field=what) from None
-    except OSError as exc:
-        raise CheckupsError(f"cannot read {path}: {exc.strerror or exc}", field=what) from None
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise CheckupsError(f"{path} is not a JSON file ({clip(str(exc), 80)})", field=what) from None
+__all__ = ["add_commands"]
 
 
 def _pairs(items: list[str] | None, flag: str) -> dict[str, str]:
