@@ -20,7 +20,8 @@ from typing import Any
 
 from . import calc, cli_costs, cli_needs, exports, figures, report
 from .audit import audit_roster
-from .errors import CheckupsError, InputError, clip
+from .cli_common import read_json
+from .errors import CheckupsError, InputError
 from .evaluate import evaluate
 from .registry import rules
 from .text import fmt_money
@@ -101,16 +102,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     _writable(args.output)
     path = Path(args.answers)
-    try:
-        answers = json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise CheckupsError(f"no such file: {path}", field="answers") from None
-    except IsADirectoryError:
-        raise CheckupsError(f"{path} is a folder, not a file of answers", field="answers") from None
-    except OSError as exc:
-        raise CheckupsError(f"cannot read {path}: {exc.strerror or exc}", field="answers") from None
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise CheckupsError(f"{path} is not a JSON file of answers ({clip(str(exc), 80)})", field="answers") from None
+    answers = read_json(path, "answers", "JSON file of answers")
     if isinstance(answers, dict) and isinstance(answers.get("answers"), dict):
         answers = answers["answers"]
     if not isinstance(answers, dict):

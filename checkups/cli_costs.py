@@ -11,27 +11,13 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import Any
 
-from .errors import CheckupsError, InputError, clip
+from .cli_common import read_json
+from .errors import CheckupsError, InputError
 from .programme import costs, costs_report, scorecard, scorecard_report
 
-__all__ = ["add_commands", "read_json"]
-
-
-def read_json(path: str, what: str) -> Any:
-    """A JSON file's content; a missing, unreadable or broken file is the user's error."""
-    try:
-        return json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise CheckupsError(f"no such file: {path}", field=what) from None
-    except IsADirectoryError:
-        raise CheckupsError(f"{path} is a folder, not a file", field=what) from None
-    except OSError as exc:
-        raise CheckupsError(f"cannot read {path}: {exc.strerror or exc}", field=what) from None
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise CheckupsError(f"{path} is not a JSON file ({clip(str(exc), 80)})", field=what) from None
+__all__ = ["add_commands"]
 
 
 def _pairs(items: list[str] | None, flag: str) -> dict[str, str]:
@@ -84,7 +70,7 @@ def scorecard_input(data: Any, tiers: dict[str, Any] | None = None) -> scorecard
 
 def cmd_scorecard(args: argparse.Namespace) -> int:
     if args.template:
-        _write(scorecard.template_csv(), args)
+        _write(scorecard.template_csv(lang=args.lang), args)
         return 0
     if not args.file:
         raise CheckupsError("give the scorecard file (CSV, .xlsx or JSON), or --template", field="file")
@@ -126,6 +112,8 @@ def add_commands(sub: Any) -> None:
     p = sub.add_parser("scorecard", help="score trustee agencies (one CSV row or JSON object per agency)")
     p.add_argument("file", nargs="?", help="CSV or .xlsx (one row per agency) or JSON answers")
     p.add_argument("--tier", action="append", metavar="ID=MIN", help="replace a subsidy band's lowest score (full=90)")
-    p.add_argument("--template", action="store_true", help="write the template CSV (every column) and stop")
+    p.add_argument(
+        "--template", action="store_true", help="write the template CSV (every column; --lang zh: Chinese headers) and stop"
+    )
     _common(p, ("text", "json", "html", "csv"))
     p.set_defaults(run=cmd_scorecard)

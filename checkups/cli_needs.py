@@ -10,27 +10,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import Any
 
-from .errors import CheckupsError, clip
+from .cli_common import read_json
+from .errors import CheckupsError
 
 __all__ = ["add_commands"]
-
-
-def _json_file(path: str, field: str) -> Any:
-    """A JSON file's content; every way it cannot be read is a CheckupsError naming the file."""
-    p = Path(path)
-    try:
-        return json.loads(p.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise CheckupsError(f"no such file: {p}", field=field) from None
-    except IsADirectoryError:
-        raise CheckupsError(f"{p} is a folder, not a JSON file", field=field) from None
-    except OSError as exc:
-        raise CheckupsError(f"cannot read {p}: {exc.strerror or exc}", field=field) from None
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise CheckupsError(f"{p} is not a JSON file ({clip(str(exc), 80)})", field=field) from None
 
 
 def cmd_needs(args: argparse.Namespace) -> int:
@@ -39,7 +24,7 @@ def cmd_needs(args: argparse.Namespace) -> int:
     from .programme.needs import recommend
 
     _writable(args.output)
-    result = recommend(_json_file(args.answers, "answers"))
+    result = recommend(read_json(args.answers, "answers"))
     render = {
         "json": lambda r, _lang: json.dumps(r.as_dict(), ensure_ascii=False, indent=1) + "\n",
         "md": needs_report.to_markdown,
@@ -58,7 +43,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     _writable(args.output)
     if args.format == "docx" and not args.output:
         raise CheckupsError("a .docx is written to a file: give -o FILE.docx", field="output")
-    agreement = build(*choices_from(_json_file(args.choices, "choices")))
+    agreement = build(*choices_from(read_json(args.choices, "choices")))
     render = {
         "docx": lambda a, lang: to_docx(blocks(a, lang), a.title.get(lang), lang),
         "md": agreement_page.to_markdown,

@@ -94,7 +94,11 @@ def scorecard() -> tuple[Schema, dict[str, Schema]]:
             "row": nullable({"type": "integer", "minimum": 2}),
             "rank": nullable({"type": "integer", "minimum": 1}),
             "score": nullable(ref("decimal")),
-            "tier": nullable({"enum": band_ids}),
+            "tier": {**nullable({"enum": band_ids}), "description": "null: not scored, or withheld (see tier_withheld)."},
+            "tier_withheld": {
+                "type": "boolean",
+                "description": "Scored but not eligible for a band: a legal requirement of the review is not met.",
+            },
             "points": mapping({"enum": [i.id for i in indicators()]}, ref("decimal")),
             "qualification": nullable(mapping({"enum": [r.id for r in requirements()]}, {"enum": ["yes", "no", "n/a"]})),
             "qualified": {"type": ["boolean", "null"], "description": "null: not reviewed, or a bad cell."},

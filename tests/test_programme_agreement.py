@@ -209,6 +209,20 @@ class TestChoices:
             choices_from({"area": "wages"})
 
     @pytest.mark.parametrize(
+        "data, field",
+        [
+            ({"areas": [["contracts"]]}, "areas"),
+            ({"areas": [{"id": "wages"}]}, "areas"),
+            ({"areas": ["wages"], "options": [["x"]]}, "options"),
+        ],
+    )
+    def test_a_list_or_object_in_place_of_an_id_is_refused(self, data: dict, field: str) -> None:
+        """A list or an object where an area or option id belongs is an InputError naming the field, not a crash."""
+        with pytest.raises(InputError) as err:
+            choices_from(data)
+        assert err.value.field == field
+
+    @pytest.mark.parametrize(
         "n, zh", [(1, "（一）"), (9, "（九）"), (10, "（十）"), (11, "（十一）"), (20, "（二十）"), (23, "（二十三）")]
     )
     def test_chinese_item_numbers(self, n, zh) -> None:

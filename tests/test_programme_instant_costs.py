@@ -72,7 +72,7 @@ def test_the_scorecard_op_scores_one_agency_or_a_file() -> None:
     args = {"region": "national", "as_of": "2025-06-30"}
     row = {"agency": "甲", **{i.id: str(i.weight) for i in indicators()}}
     out = _ask("scorecard", {**args, "answers": row})
-    assert out["ok"] and out["ranking"] == [{"agency": "甲", "rank": 1, "score": "100", "tier": "full"}]
+    assert out["ok"] and out["ranking"] == [{"agency": "甲", "rank": 1, "score": "100", "tier": "full", "tier_withheld": False}]
     out = _ask("scorecard", {**args, "answers": {**row, "payroll_errors": "9", "q_filed": "yes"}})
     assert not out["ok"] and "payroll_errors" in out["errors"] and "q_registered" in out["errors"]
     out = _ask("scorecard", {**args, "answers": {**row, "tier.full": "60"}})
@@ -121,3 +121,68 @@ def test_what_the_tool_pages_save_follows_the_saved_schema() -> None:
     validator.validate(score_doc)
     assert not validator.is_valid({**costs_doc, "answers": {"wage": "1"}})
     assert not validator.is_valid({**score_doc, "answers": {"q_filed": "n/a"}})
+
+
+def test_the_scorecard_download_is_its_results_and_feeds_the_bureau_page() -> None:
+    """The scorecard page offers its results as JSON (checkups-scorecard-results/1, schema-valid), which the bureau page totals by band."""
+    import jsonschema
+
+    from checkups import schemas
+
+    args = {"region": "national", "as_of": "2025-06-30", "lang": "en"}
+    row = {"agency": "甲", **{i.id: str(i.weight) for i in indicators()}}
+    out = _ask("scorecard", {**args, "answers": row})
+    offered = out["download"]
+    assert offered["filename"].endswith(".json") and offered["type"] == "application/json" and "JSON" in offered["label"]
+    doc = json.loads(offered["text"])
+    assert doc["format"] == "checkups-scorecard-results/1" and doc["agencies"][0]["tier"] == "full"
+    jsonschema.Draft202012Validator(schemas.load("scorecard")).validate(doc)
+    data = offered["text"].encode("utf-8")
+    totals = _ask("bureau", {"files": [{"name": "scorecard-results.json", "size": len(data)}], "lang": "en"}, data)
+    assert totals["ok"] and totals["subsidy_tiers"]["full"]["names"] == ["甲"]
+    assert "download" not in _ask("scorecard", {**args, "answers": {**row, "payroll_errors": "x"}})
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_scorecard_file_problems_are_plain_words_in_the_pages_language(lang: str) -> None:
+    """A file lacking columns, with no agencies or not a table gets a message in the page's language naming titles, not ids or English."""
+    args = {"region": "national", "as_of": "2025-06-30", "lang": lang, "answers": {}}
+    out = _ask("scorecard", args, b"agency,responsiveness\nA,5\n")
+    title = {"zh": "总体满意度", "en": "Overall satisfaction"}[lang]
+    assert not out["ok"] and title in out["message"] and out["errors"]["file"] == out["message"]
+    assert ("must be" not in out["message"] and "the scorecard has no column" not in out["message"]) and (
+        lang == "en" or not re.search("[a-z]{4} [a-z]{4}", out["message"])
+    )
+    header = ",".join(c for c in template_csv().lstrip("\ufeff").splitlines()[0].split(","))
+    empty = _ask("scorecard", args, (header + "\n").encode())
+    assert (
+        empty["message"]
+        == {
+            "zh": "文件中没有机构：表头下每行填写一家机构。",
+            "en": "The file has no agencies: one row per agency under the header.",
+        }[lang]
+    )
+    binary = _ask("scorecard", args, b"\x00\x01\x02\x03" * 50)
+    assert not binary["ok"] and ("表格" in binary["message"] if lang == "zh" else "table" in binary["message"])
+
+
+def test_an_empty_scorecard_field_gets_a_message_next_to_it() -> None:
+    """A points field left empty on the form is a message next to that field, not a missing-column error."""
+    row = {"agency": "甲", **{i.id: str(i.weight) for i in indicators()}}
+    del row["payroll_errors"]
+    out = _ask("scorecard", {"region": "national", "as_of": "2025-06-30", "answers": row})
+    assert not out["ok"] and out["errors"] == {"payroll_errors": "请填写0到8之间的分数。"}
+
+
+def test_an_estimate_error_is_plain_words_in_the_pages_language(monkeypatch) -> None:
+    """An error of the estimate itself reaches the page as the general message in its language, not the exception's English."""
+    from checkups.errors import InputError
+    from checkups.instant.messages import GENERAL
+    from checkups.programme import costs as est
+
+    def broken(*_args, **_kwargs):
+        raise InputError("share.central", "low <= central <= high", "1/0/1")
+
+    monkeypatch.setattr(est, "estimate", broken)
+    out = _ask("costs", {"region": "national", "as_of": "2025-06-30", "answers": {"owed": "100"}, "lang": "zh"})
+    assert not out["ok"] and out["message"] == GENERAL.zh

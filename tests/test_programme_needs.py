@@ -39,6 +39,19 @@ class TestRecommend:
         assert reason.answer.zh == "行业：信息技术和软件服务"
         assert [str(c) for c in reason.citations] == ["LCL 23", "LCL 24"]
 
+    @pytest.mark.parametrize("sector", ["manufacturing", "construction"])
+    def test_work_injury_reason_cites_who_pays_without_insurance(self, sector: str) -> None:
+        """The work-injury reason cites SIL 33 (the employer pays the premium) and SIL 41 (unpaid: the employer pays the benefits)."""
+        (pick,) = [p for p in recommend({"sector": sector}).core if p.area == "social_insurance"]
+        (reason,) = pick.reasons
+        assert [str(c) for c in reason.citations] == ["SIL 33", "SIL 41"]
+        assert "工伤保险待遇由企业自己支付" in reason.text.zh
+
+    def test_settled_dispute_cites_the_settlement_article(self) -> None:
+        """A dispute settled by talking cites LDMAL 4 (settlement agreement) before LDMAL 5."""
+        (pick,) = recommend({"disputes": ["settled"]}).core
+        assert [str(c) for c in pick.reasons[0].citations] == ["LDMAL 4", "LDMAL 5"]
+
     def test_saved_answers_are_read(self) -> None:
         """A saved ``checkups-needs/1`` file gives the same result as its answers."""
         answers = {"hr_capacity": "owner"}
@@ -57,11 +70,15 @@ class TestRecommend:
             ({"size": ["1_9", "10_19"]}, "size"),
             ({"disputes": ["none", "settled"]}, "disputes"),
             ({"staff_types": [3]}, "staff_types"),
+            ({"staff_types": [["full_time"]]}, "staff_types"),
+            ({"pain_points": [{"id": "wages"}]}, "pain_points"),
+            ({"disputes": {"none": True}}, "disputes"),
+            ({"size": [["1_9"]]}, "size"),
             (["size"], "answers"),
         ],
     )
     def test_bad_answers_are_refused(self, answers, field) -> None:
-        """An unknown question or option, two answers to a one-choice question, or "none" with others is an InputError."""
+        """An unknown question or option, a list or object where an option id belongs, two answers to a one-choice question, or "none" with others is an InputError."""
         with pytest.raises(InputError) as err:
             recommend(answers)
         assert err.value.field == field

@@ -222,7 +222,7 @@ class TestBureauInput:
 
 class TestBureau:
     def test_grades_and_tiers(self) -> None:
-        """A client moving from C to A counts as improved; scorecards are counted by tier with their subsidy."""
+        """A client moving from C to A counts as improved; scorecards are counted by tier with their subsidy, a withheld band apart."""
         row = {"status": "audited", "employees": 1, "amount_at_risk": "0.00"}
         docs = [
             {"format": "checkups-portfolio/1", "agency": "X", "as_of": "2025-01-31",
@@ -230,13 +230,15 @@ class TestBureau:
             {"format": "checkups-portfolio/1", "agency": "X", "as_of": "2025-06-30",
              "clients": [{**row, "client_id": "K1", "grade": "A", "keys": [["r3", "E2"]]}]},
             {"format": "checkups-scorecard-results/1",
-             "agencies": [{"agency": "X", "tier": "full", "subsidy": "1000"}, {"agency": "Y", "tier": {"id": "full"}}]},
+             "agencies": [{"agency": "X", "tier": "full", "subsidy": "1000"}, {"agency": "Y", "tier": {"id": "full"}},
+                          {"agency": "Z", "tier": None, "tier_withheld": True}, {"agency": "W", "tier": None}]},
         ]  # fmt: skip
         doc = bureau.bureau(docs)
         t = doc["totals"]
         assert (t["findings_fixed"], t["findings_new"], t["improved"], t["worsened"]) == (2, 1, 1, 0)
         assert t["grades_moved"] == {"C→A": 1}
         assert doc["subsidy_tiers"]["full"]["agencies"] == 2 and doc["subsidy_tiers"]["full"]["subsidy"] == "1000.00"
+        assert doc["subsidy_tiers"]["not_eligible"]["names"] == ["Z"] and doc["not_scored"]["names"] == ["W"]
         assert "C→A" in bureau.to_text(doc, "zh") and "<svg" in bureau.to_html(doc, "en")
 
     def test_scorecard_tiers_in_words_without_invented_money(self) -> None:

@@ -36,7 +36,8 @@ def test_case(case: dict) -> None:
     if "score" in case:
         assert agency.score == (None if case["score"] is None else Decimal(case["score"]))
     if "tier" in case:
-        assert agency.band is not None and agency.band.id == case["tier"]
+        assert (None if agency.band is None else agency.band.id) == case["tier"]
+        assert agency.withheld is (case["tier"] is None and agency.score is not None)
     if "qualified" in case:
         assert agency.qualified is case["qualified"]
     assert [e.column for e in agency.errors] == case.get("errors", [])
@@ -123,6 +124,58 @@ def test_the_page_prints_the_ranking_the_example_bands_and_one_agencys_items() -
     assert "Subsidy paid in full" in scorecard_report.to_text(card, "en")
 
 
+def test_a_failed_legal_requirement_withholds_the_band_in_every_output() -> None:
+    """An agency not filed keeps its score but shows "not eligible" and the failed item, never a band, in every format."""
+    import json
+
+    bad, good = _row("甲", {"review": {"filed": "no"}}), _row("乙", {"review": {"local_office": "no"}})
+    card = scorecard.score_rows([bad, good])
+    first, second = card.agencies
+    assert (first.agency, first.score, first.band, first.withheld) == ("甲", 100, None, True)
+    assert (second.agency, second.band.id, second.withheld) == ("乙", "full", False)
+    filed = next(r.text for r in requirements() if r.id == "filed")
+    doc = json.loads(json.dumps(card.as_dict()))
+    assert [(a["score"], a["tier"], a["tier_withheld"]) for a in doc["agencies"]] == [("100", None, True), ("100", "full", False)]
+    text = scorecard_report.to_text(card, "en")
+    line = next(x for x in text.splitlines() if x.startswith("1\t甲"))
+    assert "not eligible: fails a required qualification item" in line and "Subsidy paid in full" not in line
+    assert filed.en in text
+    page = scorecard_report.to_html(card, "zh")
+    assert "不能获得补贴：有法定资质要求不符合" in page and filed.zh in page
+    rows = scorecard_report.to_csv(card, "zh").splitlines()
+    assert "不能获得补贴" in rows[1] and filed.zh in rows[1] and "全额拨付补贴" not in rows[1]
+    assert "全额拨付补贴" in rows[2]
+    one = scorecard_report.to_html(scorecard.score_rows([bad]), "en")
+    ranking = one.split("<thead>")[1].split("</tbody>")[0]  # the first table: the ranking
+    assert "not eligible: fails a required qualification item" in ranking and "Subsidy paid in full" not in ranking
+
+
+def test_bad_cells_are_named_by_title_and_said_in_the_reports_language() -> None:
+    """A bad cell is shown with its indicator's title and a plain problem in the report's language, not only its id."""
+    ids = [i.id for i in indicators()]
+    full = [str(i.weight) for i in indicators()]
+    text = "\n".join([",".join(["agency", *ids]), ",".join(["乙机构", "abc", *full[1:]])]).encode()
+    card = scorecard.read_csv(text)
+    zh = scorecard_report.to_html(card, "zh")
+    assert "总体满意度（satisfaction_overall）" in zh and "应填0到10之间的分数（填的是“abc”）" in zh
+    assert "must be" not in zh
+    en = scorecard_report.to_text(card, "en")
+    assert "! Line 2, Overall satisfaction (satisfaction_overall): points from 0 to 10 are expected (got 'abc')" in en
+    assert "第2行 总体满意度（satisfaction_overall）：" in scorecard_report.to_csv(card, "zh")
+
+
+def test_a_template_with_chinese_headers_reads_the_same_as_the_ids() -> None:
+    """The Chinese template heads each column with its title, and a file with those headers scores as one with the ids."""
+    zh = scorecard.template_csv(lang="zh").lstrip("\ufeff").splitlines()[0].split(",")
+    en = scorecard.template_csv().lstrip("\ufeff").splitlines()[0].split(",")
+    assert zh[:2] == ["机构", "总体满意度"] and "资质审核：已向人社部门备案" in zh and not set(zh) & set(en)
+    row = _row("甲", {"except": {"payroll_errors": 0}, "review": {"filed": "no"}})
+    values = [str(row[c]) for c in en]
+    for header in (zh, en):
+        (agency,) = scorecard.read_csv((",".join(header) + "\n" + ",".join(values) + "\n").encode()).agencies
+        assert (agency.score, agency.failed, agency.errors) == (92, ["filed"], [])
+
+
 def test_the_command_line_scores_a_csv_and_a_json(tmp_path: Path, capsys) -> None:
     """``scorecard`` reads the bureau's CSV and an enterprise's JSON answers, in every format."""
     import json
@@ -130,6 +183,9 @@ def test_the_command_line_scores_a_csv_and_a_json(tmp_path: Path, capsys) -> Non
     from checkups.cli import main
 
     assert main(["scorecard", "--template", "-o", str(tmp_path / "t.csv")]) == 0
+    assert (tmp_path / "t.csv").read_text(encoding="utf-8-sig").startswith("机构,总体满意度,")
+    assert main(["scorecard", "--template", "--lang", "en", "-o", str(tmp_path / "t.csv")]) == 0
+    assert (tmp_path / "t.csv").read_text(encoding="utf-8-sig").startswith("agency,satisfaction_overall,")
     row = _row("机构甲", {"except": {"payroll_errors": 0}})
     header = list(row)
     (tmp_path / "s.csv").write_text(",".join(header) + "\n" + ",".join(str(row[h]) for h in header) + "\n", encoding="utf-8")

@@ -113,6 +113,10 @@ def choices_from(data: Any) -> tuple[list[str], list[str]]:
         options = [k for k, v in options.items() if v]
     if not isinstance(areas, list) or not isinstance(options, list):
         raise InputError("choices", "lists of service areas and options", data)
+    for name, items in (("areas", areas), ("options", options)):
+        wrong = next((i for i in items if not isinstance(i, str)), None)
+        if wrong is not None:  # a list or an object in the list (it cannot be hashed, nor is it an id)
+            raise InputError(name, f"a list of {name[:-1]} ids (text)", wrong)
     return areas, options
 
 

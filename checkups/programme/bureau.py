@@ -25,11 +25,14 @@ from ..text import fmt_money, round_fen
 from .bars import bar_chart
 from .portfolio import FORMAT as PORTFOLIO
 from .scorecard import FORMAT as SCORECARD_RESULTS
+from .scorecard_report import L as SCORECARD_WORDS
 
 __all__ = ["FORMAT", "bureau", "load", "parse", "to_html", "to_text"]
 
 FORMAT = "checkups-bureau/1"
 SCORECARD = SCORECARD_RESULTS  # the scorecard's results (not its page's saved answers)
+WITHHELD = "not_eligible"  # the tier of a scored agency that fails a legal requirement (no band)
+WITHHELD_LABEL = SCORECARD_WORDS["withheld"].as_dict()
 
 
 def load(path: str | Path) -> dict[str, Any]:
@@ -133,11 +136,13 @@ def _tiers(docs: list[dict[str, Any]]) -> tuple[dict[str, dict[str, Any]], dict[
             tier = entry.get("tier")
             tier = tier.get("id") if isinstance(tier, dict) else tier
             name = entry.get("agency") or entry.get("name") or ""
+            if entry.get("tier_withheld"):
+                tier = WITHHELD  # scored, but fails a legal requirement of the review
             if tier is None:
                 unscored["agencies"] += 1
                 unscored["names"].append(name)
                 continue
-            label = labels.get(str(tier), {"zh": str(tier), "en": str(tier)})
+            label = labels.get(str(tier), WITHHELD_LABEL if tier == WITHHELD else {"zh": str(tier), "en": str(tier)})
             slot = tiers.setdefault(str(tier), {"agencies": 0, "names": [], "label": label, "subsidy": None})
             slot["agencies"] += 1
             slot["names"].append(name)

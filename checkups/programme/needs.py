@@ -127,6 +127,9 @@ def _chosen(question: dict[str, Any], value: Any) -> list[str]:
     else:
         if not isinstance(value, list):
             value = [value]
+        for option in value:  # before de-duplicating: a list or an object in the list cannot be hashed
+            if not isinstance(option, str):
+                raise InputError(qid, f"option ids among {allowed}", option)
         chosen = list(dict.fromkeys(value))
     for option in chosen:
         if not isinstance(option, str) or option not in options:

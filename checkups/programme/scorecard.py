@@ -7,6 +7,7 @@ One agency is a row: ``agency``, one column per indicator (the points given, 0 t
 weight) and, optionally, one ``q_<item>`` column per review item (yes / no, or "does not
 apply" where the item allows it).  A bureau scores many agencies from one CSV; a row with
 a bad cell is listed unscored with each bad cell (line, column, expected, got), never dropped.
+An agency that fails a legal requirement of the review keeps its score but gets no band.
 """
 
 from __future__ import annotations
@@ -20,16 +21,25 @@ from typing import Any
 from ..errors import CheckupsError, InputError, clip
 from ..registry import catalog
 from ..tables import read_table
-from ..text import to_number
-from .scorecard_items import QUALIFICATION, Band, Requirement, bands, indicators, requirements
+from ..text import Text, to_number
+from .scorecard_items import AGENCY, QUALIFICATION, Band, Requirement, bands, columns, header_ids, indicators, requirements
 
 __all__ = ["AGENCY", "AgencyScore", "RowError", "Scorecard", "read_csv", "score_rows", "template_csv"]
 
-AGENCY = "agency"
-_HEADERS = {AGENCY: AGENCY, "机构": AGENCY, "机构名称": AGENCY, "托管机构": AGENCY}
+_HEADERS = {"机构名称": AGENCY, "托管机构": AGENCY}  # and every column's id and titles (header_ids)
 _YES = {"yes", "y", "true", "1", "是", "符合", "√"}
 _NO = {"no", "n", "false", "0", "否", "不符合", "×"}
 _NA = {"n/a", "na", "不适用", "-"}
+
+# what a bad cell should hold, in plain words (the report's language)
+SAY = {
+    "name": Text("应填写机构名称", "the agency's name is needed"),
+    "points": Text("应填0到{max}之间的分数", "points from 0 to {max} are expected"),
+    "yes_no": Text("应填“是”或“否”", "yes or no is expected"),
+    "yes_no_na": Text("应填“是”“否”或“不适用”", "yes, no or n/a is expected"),
+    "same": Text("与第{line}行的机构名称相同", "the same name as on line {line}"),
+    "quote": Text('这一格的引号（"）没有闭合', 'the quote (") of this cell is not closed'),
+}
 
 
 #: the format of the scorecard's results (``--format json``), which the bureau view reads
@@ -44,6 +54,14 @@ class RowError:
     column: str
     expected: str
     got: str | None
+    say: Text | None = None  # the problem in plain words, both languages
+
+    def text(self, lang: str) -> str:
+        """The problem in ``lang``: what the cell should hold and what it held."""
+        say = (self.say or Text(self.expected, self.expected)).get(lang)
+        if lang == "zh":
+            return f"{say}（{'这一格是空的' if self.got is None else f'填的是“{clip(self.got)}”'}）"
+        return f"{say} (got {'nothing' if self.got is None else repr(clip(self.got))})"
 
     def as_dict(self) -> dict[str, Any]:
         where = "" if self.row is None else f" on line {self.row}"
@@ -76,6 +94,11 @@ class AgencyScore:
         """Whether every legal requirement of the review is met (None: not reviewed, or a bad cell)."""
         return None if not self.answers or self.errors else not self.failed
 
+    @property
+    def withheld(self) -> bool:
+        """Scored, but given no subsidy band because a legal requirement of the review is not met."""
+        return self.score is not None and self.qualified is False
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "agency": self.agency,
@@ -83,6 +106,7 @@ class AgencyScore:
             "rank": self.rank,
             "score": None if self.score is None else str(self.score),
             "tier": None if self.band is None else self.band.id,
+            "tier_withheld": self.withheld,
             "points": {k: str(v) for k, v in self.points.items()},
             "qualification": dict(self.answers) or None,
             "qualified": self.qualified,
@@ -136,29 +160,33 @@ def score_one(values: Mapping[str, Any], row: int | None, found_bands: Sequence[
     """One agency's row (column → cell): its points, review answers and bad cells, then its score."""
     out = AgencyScore(str(values.get(AGENCY) or "").strip(), row, {}, {})
     if not out.agency:
-        out.errors.append(RowError(row, AGENCY, "the agency's name", _cell(values.get(AGENCY))))
+        out.errors.append(RowError(row, AGENCY, "the agency's name", _cell(values.get(AGENCY)), SAY["name"]))
     for ind in indicators():
         raw = values.get(ind.id)
         expected = f"points from 0 to {ind.weight}"
+        say = Text(SAY["points"].zh.format(max=ind.weight), SAY["points"].en.format(max=ind.weight))
         try:
             points = to_number(raw, ind.id)
         except InputError:
-            out.errors.append(RowError(row, ind.id, expected, _cell(raw)))
+            out.errors.append(RowError(row, ind.id, expected, _cell(raw), say))
             continue
         if points > ind.weight:
-            out.errors.append(RowError(row, ind.id, expected, _cell(raw)))
+            out.errors.append(RowError(row, ind.id, expected, _cell(raw), say))
         else:
             out.points[ind.id] = points
     for req in requirements() if review else []:
         column, raw = QUALIFICATION + req.id, values.get(QUALIFICATION + req.id)
         answer = None if raw is None else _answer(raw, req)
         if answer is None:
-            out.errors.append(RowError(row, column, "yes, no or n/a" if req.may_not_apply else "yes or no", _cell(raw)))
+            na = req.may_not_apply
+            say = SAY["yes_no_na" if na else "yes_no"]
+            out.errors.append(RowError(row, column, "yes, no or n/a" if na else "yes or no", _cell(raw), say))
         else:
             out.answers[req.id] = answer
     if not out.errors:
         out.score = sum(out.points.values(), Decimal(0))
-        out.band = next(b for b in found_bands if out.score >= b.min)
+        # an agency that fails a legal requirement is not eligible for any band (its score is kept)
+        out.band = None if out.failed else next(b for b in found_bands if out.score >= b.min)
     return out
 
 
@@ -183,6 +211,7 @@ def score_rows(
         raise CheckupsError(
             f"the scorecard has no column {', '.join(missing[:6])}{' …' if len(missing) > 6 else ''} (the template has every column)",
             field="columns",
+            got=missing,
         )
     names: dict[str, int | None] = {}
     agencies = []
@@ -190,7 +219,9 @@ def score_rows(
         line = lines[n] if lines else None
         a = score_one(values, line, found_bands, bool(review & columns))
         if a.agency in names:
-            a.errors.append(RowError(line, AGENCY, f"a name not used on another line (line {names[a.agency]})", a.agency))
+            first = names[a.agency]
+            same = Text(SAY["same"].zh.format(line=first), SAY["same"].en.format(line=first))
+            a.errors.append(RowError(line, AGENCY, f"a name not used on another line (line {first})", a.agency, same))
             a.score = a.band = None
         names.setdefault(a.agency, line)
         agencies.append(a)
@@ -201,7 +232,8 @@ def read_csv(source: str | Path | bytes, *, tiers: Mapping[str, Any] | None = No
     """Score every agency of a scorecard CSV or .xlsx (one row per agency, one column per indicator)."""
     table = read_table(source)
     head = next((i for i, r in enumerate(table.head()) if any(c.strip() for c in r)), 0)
-    header = [_HEADERS.get(c.strip(), c.strip()) for c in table.head()[head]]
+    known = header_ids() | _HEADERS
+    header = [known.get(c.strip(), c.strip()) for c in table.head()[head]]
     cells, lines = table.columns(head, list(range(len(header))))
     if not lines:
         raise CheckupsError("the scorecard has no rows: one row per agency under the header", field="rows")
@@ -211,14 +243,15 @@ def read_csv(source: str | Path | bytes, *, tiers: Mapping[str, Any] | None = No
     for index, (position, cell) in table.broken.items():
         a = where.get(index + 1)
         if a is not None:
-            a.errors.append(RowError(a.row, header[position], 'a cell whose quote (") closes in it', cell))
+            a.errors.append(RowError(a.row, header[position], 'a cell whose quote (") closes in it', cell, SAY["quote"]))
             a.score = a.band = a.rank = None
     if table.broken:
         card.agencies = _ranked(card.agencies)
     return card
 
 
-def template_csv(*, review: bool = True) -> str:
-    """The scorecard template: the header and one example row with every cell empty but the name."""
-    header = [AGENCY] + [i.id for i in indicators()] + ([QUALIFICATION + r.id for r in requirements()] if review else [])
+def template_csv(*, review: bool = True, lang: str = "en") -> str:
+    """The scorecard template: the header (the column ids, or for ``lang="zh"`` their Chinese
+    titles, which read back the same) and one example row with every cell empty but the name."""
+    header = [c if lang == "en" else title.zh for c, title in columns(review)]
     return "\ufeff" + ",".join(header) + "\r\n" + ",".join(["示例机构 Example agency"] + [""] * (len(header) - 1)) + "\r\n"

@@ -137,7 +137,7 @@ def scorecard(lang: str) -> tuple[str, str]:
     )
     parts.append(f"<fieldset><legend>{e(_w('tiers', lang))}</legend>{tiers}</fieldset>")
     upload = f'<input type="file" id="{ident(kind, "file")}" name="file" accept=".csv,.xlsx,text/csv" aria-describedby="{ident(kind, "file")}-error {ident(kind, "file")}-help">'
-    link = f'<a download="scorecard-template.csv" href="data:text/csv;charset=utf-8,{quote(template_csv())}">{e(_w("template", lang))}</a>'
+    link = f'<a download="scorecard-template.csv" href="data:text/csv;charset=utf-8,{quote(template_csv(lang=lang))}">{e(_w("template", lang))}</a>'
     parts.append(
         f"<fieldset><legend>{e(_w('many', lang))}</legend>{field(kind, 'file', _w('file', lang), upload, help_=_w('file_help', lang))}<p>{link}</p></fieldset>"
     )

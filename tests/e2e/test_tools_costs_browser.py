@@ -61,7 +61,7 @@ def test_a_bad_figure_is_shown_next_to_its_field(page, tool_url) -> None:
 
 
 def test_the_scorecard_page_scores_one_agency_and_a_csv(page, tool_url, tmp_path) -> None:
-    """One agency typed in gets its score and band; a CSV with a bad row keeps every agency and reports the row."""
+    """One agency typed in gets its score, band and a results file to download; a CSV with a bad row keeps every agency and reports the row."""
     _open(page, tool_url("zh", "scorecard"), "scorecard")
     page.fill('input[name="agency"]', "甲机构")
     for i in indicators():
@@ -69,7 +69,12 @@ def test_the_scorecard_page_scores_one_agency_and_a_csv(page, tool_url, tmp_path
     page.fill('input[name="payroll_errors"]', "0")
     page.click('form[data-checkup="scorecard"] button[type="submit"]')
     out = _answer(page)
-    assert out["ranking"] == [{"agency": "甲机构", "rank": 1, "score": "92", "tier": "full"}]  # 100 − 8
+    assert out["ranking"] == [{"agency": "甲机构", "rank": 1, "score": "92", "tier": "full", "tier_withheld": False}]  # 100 − 8
+    link = page.locator("a.checkup-download")
+    link.wait_for()
+    assert link.get_attribute("download") == "scorecard-results.json"
+    text = page.evaluate("(href) => fetch(href).then((r) => r.text())", link.get_attribute("href"))
+    assert '"format": "checkups-scorecard-results/1"' in text and '"tier": "full"' in text
     header = template_csv(review=False).lstrip("\ufeff").splitlines()[0]
     full = ",".join(str(i.weight) for i in indicators())
     csv = f"{header}\n乙,{full}\n丙,abc{full[full.index(',') :]}\n"
@@ -79,4 +84,6 @@ def test_the_scorecard_page_scores_one_agency_and_a_csv(page, tool_url, tmp_path
     page.wait_for_function("document.querySelector('.checkup-result').checkupAnswer.ranking.length === 2", timeout=READY)
     out = page.evaluate("document.querySelector('.checkup-result').checkupAnswer")
     assert [(r["agency"], r["score"]) for r in out["ranking"]] == [("乙", "100"), ("丙", None)]
-    assert "line 3" in page.locator(".checkup-result").text_content()
+    assert (
+        "总体满意度（satisfaction_overall）应填0到10之间的分数（填的是“abc”）" in page.locator(".checkup-result").text_content()
+    )  # the bad cell, in the page's language

@@ -197,11 +197,11 @@
       args.answers = answers();
       var chosen = chosenFile();
       done = working(chosen ? words.reading : words.working);
-      if (!chosen) return ask(kind, args).then(function (a) { done(); show(a); });
+      if (!chosen) return ask(kind, args).then(function (a) { done(); show(a); offer(a); });
       args.filename = chosen.name;
       return chosen.arrayBuffer().then(function (buffer) {
         return ask(kind, args, new Uint8Array(buffer), /\.xlsx$/i.test(chosen.name) ? ["openpyxl"] : []);
-      }).then(function (a) { done(); show(a); });
+      }).then(function (a) { done(); show(a); offer(a); });
     }
     if (kind === "company") {
       args.answers = answers();
