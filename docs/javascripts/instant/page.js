@@ -276,6 +276,7 @@
         note.textContent = why || "";
         note.hidden = !why;
       });
+      form.setAttribute("data-skip", "applied");  // the questions that do not apply are greyed out (tests wait for it)
     });
   }
 
