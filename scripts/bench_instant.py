@@ -153,8 +153,8 @@ def main(argv: list[str] | None = None) -> int:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         root = f"http://127.0.0.1:{server.server_address[1]}{BASE}"
         cases = {
-            "instant": (instant, root + "check-up/calculators/"),
-            "notebook": (notebook, root + launcher_url(site, "check-up/calculators")),
+            "instant": (instant, root + "en/check-up/calculators/"),
+            "notebook": (notebook, root + launcher_url(site, "en/check-up/calculators")),
             "stock": (stock, root + f"lite-stock/notebooks/index.html?path={STOCK}"),
         }
         found: dict[tuple[str, str], list[dict[str, float]]] = {}
@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
                         for visit in ("cold", "warm"):
                             found.setdefault((name, visit), []).append(measure(context, url))
                         if name == "instant":
-                            audits.append(roster(context, root + "check-up/roster/", big))
+                            audits.append(roster(context, root + "en/check-up/roster/", big))
                     finally:
                         context.close()
                 print(f"bench_instant: run {run + 1} of {args.runs} done", file=sys.stderr)
