@@ -34,8 +34,7 @@ RESULT = '.checkup-result[data-result="ready"]'
 
 @pytest.fixture(scope="session")
 def address(request):
-    """(lang, kind) → the check-up page's URL: Chinese at the site root, English under en/
-    (the site before that move: English at the root, Chinese under zh/)."""
+    """(lang, kind) → the check-up page's URL: Chinese at the site root, English under en/."""
     base = os.environ.get("CHECKUPS_INSTANT_URL") or request.getfixturevalue("site_url")
 
     def url(lang: str, kind: str) -> str:
