@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from checkups.registry import rules
 
@@ -177,6 +178,22 @@ class TestSearch:
         page.wait_for_selector(".md-search-result__item", timeout=20000)
         assert page.locator(".md-search-result__item").count() > 0
         assert only_local(page.requests) == []
+
+    @pytest.mark.parametrize(("path", "open_with"), [("services/contracts/", "click"), ("en/law/", "key")])
+    def test_index_is_fetched_when_the_search_opens(self, page, site_url, path, open_with) -> None:
+        """A page fetches the search index only once the reader opens the search (click or the "s" key), and then finds results."""
+        page.goto(site_url + path, wait_until="networkidle")
+        assert page.evaluate("document.documentElement.classList.contains('js')")  # the theme's script ran
+        assert [u for u in page.requests if "search_index" in u] == []
+        if open_with == "click":
+            page.locator("label.md-search__icon, .md-search__input").first.click()
+        else:
+            page.keyboard.press("s")
+        box = page.locator("input.md-search__input")
+        expect(box).to_be_focused()
+        box.fill("试用期" if path.startswith("services") else "probation")
+        page.wait_for_selector(".md-search-result__item", timeout=20000)
+        assert [u for u in page.requests if u.endswith("/search/search_index.json")] != []
 
 
 class TestPrint:
