@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from bench_audit import write_roster  # noqa: E402
-from bench_lite import ARGS, BASE, CHROMIUM, STOCK, Counter, _stock, checkup_result, launcher_url, stock_lite  # noqa: E402
+from bench_lite import ARGS, BASE, CHROMIUM, STOCK, Counter, _stock, built_site, checkup_result, launcher_url, stock_lite  # noqa: E402
 
 
 class Served(Counter):
@@ -139,9 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--rows", type=int, default=10_000)
     args = parser.parse_args(argv)
-    source = Path(args.site)
-    if not (source / "lite" / "static" / "pyodide" / "pyodide.mjs").exists():
-        print("bench_instant: no built site with lite/: run bash scripts/build_site.sh", file=sys.stderr)
+    source = built_site(args.site, "bench_instant")
+    if source is None:
         return 2
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"

@@ -66,6 +66,14 @@ class Counter(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def built_site(site: str, script: str) -> Path | None:
+    """The built site at ``site``, or None (``script`` says so on stderr) when it has no lite/."""
+    if (Path(site) / "lite" / "static" / "pyodide" / "pyodide.mjs").exists():
+        return Path(site)
+    print(f"{script}: no built site with lite/: run bash scripts/build_site.sh", file=sys.stderr)
+    return None
+
+
 def stock_lite(site: Path, name: str, stock_pyodide: bool) -> Path:
     """``site/<name>``: a copy of the lite build with the kernel's default settings and the
     baseline notebook; with ``stock_pyodide``, also the stock self-hosted Pyodide files."""

@@ -230,7 +230,7 @@ DOCUMENTS: dict[str, Document] = {
     "scorecard": Document(
         "Agency scorecard results",
         "托管机构评分结果",
-        "python -m checkups scorecard --format json: every agency read (scored ones by rank, then those with bad cells), "
+        "python -m checkups scorecard --format json: every agency read (the eligible ones by rank, then those withheld for a failed legal requirement, unranked, then those with bad cells), "
         "its score, subsidy band and qualification review, and the bands used (the bureau's example unless replaced).",
         scorecard,
     ),

@@ -112,7 +112,10 @@ def scorecard() -> tuple[Schema, dict[str, Schema]]:
             "format": {"const": FORMAT},
             "maximum": ref("decimal"),
             "tiers": closed({"example": {"type": "boolean"}, "note": ref("text"), "bands": array(band, minItems=1)}),
-            "agencies": array(agency, description="Every agency read: scored ones by rank, then the others."),
+            "agencies": array(
+                agency,
+                description="Every agency read: the eligible ones by rank, then those withheld (scored, no rank), then the unscored.",
+            ),
             "scored": COUNT,
             "ignored_columns": array({"type": "string"}),
         }

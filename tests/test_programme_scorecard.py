@@ -96,6 +96,13 @@ def test_ties_share_a_rank() -> None:
     assert [(a.agency, a.rank) for a in card.agencies] == [("A", 1), ("B", 1), ("C", 3)]
 
 
+def test_a_withheld_agency_takes_no_rank_above_an_eligible_one() -> None:
+    """An agency that fails a legal requirement is listed after every eligible one, unranked, whatever its score."""
+    low = _row("C", {"except": {"satisfaction_overall": 0}})
+    card = scorecard.score_rows([_row("A", {"review": {"filed": "no"}}), low, _row("B")])
+    assert [(a.agency, a.rank, a.withheld) for a in card.agencies] == [("B", 1, False), ("C", 2, False), ("A", None, True)]
+
+
 def test_a_missing_column_is_a_file_error() -> None:
     """A CSV without an indicator's column is refused as a whole, naming the column."""
     row = _row(review=False)
@@ -120,7 +127,7 @@ def test_the_page_prints_the_ranking_the_example_bands_and_one_agencys_items() -
     assert "示例分档" in page and "<script" not in page
     assert all(i.evidence.zh in page for i in indicators())
     assert "不符合的法定要求" in page
-    assert scorecard_report.to_csv(card, "en").splitlines()[1].startswith('"1","A","100"')
+    assert scorecard_report.to_csv(card, "en").splitlines()[1].startswith('"—","A","100"')  # withheld: no rank
     assert "Subsidy paid in full" in scorecard_report.to_text(card, "en")
 
 
@@ -130,21 +137,22 @@ def test_a_failed_legal_requirement_withholds_the_band_in_every_output() -> None
 
     bad, good = _row("甲", {"review": {"filed": "no"}}), _row("乙", {"review": {"local_office": "no"}})
     card = scorecard.score_rows([bad, good])
-    first, second = card.agencies
-    assert (first.agency, first.score, first.band, first.withheld) == ("甲", 100, None, True)
-    assert (second.agency, second.band.id, second.withheld) == ("乙", "full", False)
+    eligible, withheld = card.agencies  # the eligible agency is ranked first, the withheld one after it, unranked
+    assert (eligible.agency, eligible.rank, eligible.band.id, eligible.withheld) == ("乙", 1, "full", False)
+    assert (withheld.agency, withheld.score, withheld.rank, withheld.band, withheld.withheld) == ("甲", 100, None, None, True)
     filed = next(r.text for r in requirements() if r.id == "filed")
     doc = json.loads(json.dumps(card.as_dict()))
-    assert [(a["score"], a["tier"], a["tier_withheld"]) for a in doc["agencies"]] == [("100", None, True), ("100", "full", False)]
+    got = [(a["rank"], a["score"], a["tier"], a["tier_withheld"]) for a in doc["agencies"]]
+    assert got == [(1, "100", "full", False), (None, "100", None, True)]
     text = scorecard_report.to_text(card, "en")
-    line = next(x for x in text.splitlines() if x.startswith("1\t甲"))
+    line = next(x for x in text.splitlines() if x.startswith("—\t甲"))
     assert "not eligible: fails a required qualification item" in line and "Subsidy paid in full" not in line
     assert filed.en in text
     page = scorecard_report.to_html(card, "zh")
     assert "不能获得补贴：有法定资质要求不符合" in page and filed.zh in page
     rows = scorecard_report.to_csv(card, "zh").splitlines()
-    assert "不能获得补贴" in rows[1] and filed.zh in rows[1] and "全额拨付补贴" not in rows[1]
-    assert "全额拨付补贴" in rows[2]
+    assert "全额拨付补贴" in rows[1]
+    assert "不能获得补贴" in rows[2] and filed.zh in rows[2] and "全额拨付补贴" not in rows[2]
     one = scorecard_report.to_html(scorecard.score_rows([bad]), "en")
     ranking = one.split("<thead>")[1].split("</tbody>")[0]  # the first table: the ranking
     assert "not eligible: fails a required qualification item" in ranking and "Subsidy paid in full" not in ranking

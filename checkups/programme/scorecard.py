@@ -117,7 +117,7 @@ class AgencyScore:
 
 @dataclass(slots=True)
 class Scorecard:
-    """Every agency (scored or not) in ranking order, the bands used and the columns not used."""
+    """Every agency in ranking order (eligible, then withheld, then unscored), the bands used and the columns not used."""
 
     agencies: list[AgencyScore]
     bands: list[Band]
@@ -191,11 +191,17 @@ def score_one(values: Mapping[str, Any], row: int | None, found_bands: Sequence[
 
 
 def _ranked(agencies: list[AgencyScore]) -> list[AgencyScore]:
-    """Scored agencies by score (ties share a rank, in input order), then the unscored ones."""
-    scored = sorted((a for a in agencies if a.score is not None), key=lambda a: -a.score)
-    for n, a in enumerate(scored):
-        a.rank = scored[n - 1].rank if n and scored[n - 1].score == a.score else n + 1
-    return scored + [a for a in agencies if a.score is None]
+    """The eligible scored agencies by score, ranked (ties share a rank, in input order); then
+    those withheld for a failed legal requirement, by score but with no rank (they "should not
+    be selected"); then the unscored ones."""
+    by_score = sorted((a for a in agencies if a.score is not None), key=lambda a: -a.score)
+    ranked = [a for a in by_score if not a.withheld]
+    for n, a in enumerate(ranked):
+        a.rank = ranked[n - 1].rank if n and ranked[n - 1].score == a.score else n + 1
+    withheld = [a for a in by_score if a.withheld]
+    for a in withheld:
+        a.rank = None
+    return ranked + withheld + [a for a in agencies if a.score is None]
 
 
 def score_rows(
