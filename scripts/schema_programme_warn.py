@@ -207,8 +207,8 @@ def documents(document: type) -> dict:
             warning,
         ),
         "portfolio": document(
-            "Portfolio audit (checkups-portfolio/1)",
-            "托管企业名册检查汇总（checkups-portfolio/1）",
+            "Portfolio audit (checkups-portfolio-results/1)",
+            "托管企业名册检查汇总（checkups-portfolio-results/1）",
             "python -m checkups portfolio DIR --format json: one entry per file (audited, or failed with its reason) and "
             "the totals; for an audited file rows = audited + rejected.",
             portfolio,
@@ -221,8 +221,8 @@ def documents(document: type) -> dict:
             clients,
         ),
         "bureau": document(
-            "Bureau view (checkups-bureau/1)",
-            "人社部门汇总（checkups-bureau/1）",
+            "Bureau view (checkups-bureau-results/1)",
+            "人社部门汇总（checkups-bureau-results/1）",
             "python -m checkups bureau FILE.json ... --format json: enterprises covered, findings fixed between two audits "
             "of a client (matched by client id, rule and employee), grades moved, agencies and subsidy by tier.",
             bureau,

@@ -185,7 +185,7 @@ class TestCli:
 
 
 GOOD_PORTFOLIO = {
-    "format": "checkups-portfolio/1", "agency": "X", "as_of": "2025-06-30",
+    "format": "checkups-portfolio-results/1", "agency": "X", "as_of": "2025-06-30",
     "clients": [{"status": "audited", "client_id": "K1", "grade": "A", "employees": 1, "amount_at_risk": "0.00", "keys": []}],
 }  # fmt: skip
 BROKEN = [
@@ -225,9 +225,9 @@ class TestBureau:
         """A client moving from C to A counts as improved; scorecards are counted by tier with their subsidy, a withheld band apart."""
         row = {"status": "audited", "employees": 1, "amount_at_risk": "0.00"}
         docs = [
-            {"format": "checkups-portfolio/1", "agency": "X", "as_of": "2025-01-31",
+            {"format": "checkups-portfolio-results/1", "agency": "X", "as_of": "2025-01-31",
              "clients": [{**row, "client_id": "K1", "grade": "C", "keys": [["r1", "E1"], ["r2", "E1"]]}]},
-            {"format": "checkups-portfolio/1", "agency": "X", "as_of": "2025-06-30",
+            {"format": "checkups-portfolio-results/1", "agency": "X", "as_of": "2025-06-30",
              "clients": [{**row, "client_id": "K1", "grade": "A", "keys": [["r3", "E2"]]}]},
             {"format": "checkups-scorecard-results/1",
              "agencies": [{"agency": "X", "tier": "full", "subsidy": "1000"}, {"agency": "Y", "tier": {"id": "full"}},
@@ -261,9 +261,9 @@ class TestBureau:
         """Two agencies' clients with the same number (the same file name) stay two enterprises, never compared."""
         row = {"status": "audited", "employees": 1, "amount_at_risk": "0.00", "client_id": "a"}
         docs = [
-            {"format": "checkups-portfolio/1", "agency": "X", "as_of": "2025-01-31",
+            {"format": "checkups-portfolio-results/1", "agency": "X", "as_of": "2025-01-31",
              "clients": [{**row, "grade": "C", "keys": [["r1", "E1"]]}]},
-            {"format": "checkups-portfolio/1", "agency": "Y", "as_of": "2025-06-30",
+            {"format": "checkups-portfolio-results/1", "agency": "Y", "as_of": "2025-06-30",
              "clients": [{**row, "grade": "A", "keys": []}]},
         ]  # fmt: skip
         doc = bureau.bureau(docs)

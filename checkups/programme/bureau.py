@@ -29,7 +29,7 @@ from .scorecard_report import L as SCORECARD_WORDS
 
 __all__ = ["FORMAT", "bureau", "load", "parse", "to_html", "to_text"]
 
-FORMAT = "checkups-bureau/1"
+FORMAT = "checkups-bureau-results/1"  # the results; the tool page saves its form as checkups-bureau/1
 SCORECARD = SCORECARD_RESULTS  # the scorecard's results (not its page's saved answers)
 WITHHELD = "not_eligible"  # the tier of a scored agency that fails a legal requirement (no band)
 WITHHELD_LABEL = SCORECARD_WORDS["withheld"].as_dict()

@@ -40,7 +40,7 @@ __all__ = [
     "read_clients",
 ]
 
-FORMAT = "checkups-portfolio/1"
+FORMAT = "checkups-portfolio-results/1"  # the results; the tool page saves its form as checkups-portfolio/1
 CLIENTS_FILE = "clients.csv"
 UNEXPECTED = "this file could not be audited (an unexpected problem: {error}); check that it is a roster saved as CSV or .xlsx"
 FOLDER = "a folder, not a roster: the rosters in it are not audited (put them in the folder itself)"

@@ -130,7 +130,7 @@ class TestBureau:
         saved = tmp_path / link.get_attribute("download")
         saved.write_text(text, encoding="utf-8")
         doc = json.loads(text)
-        assert doc["agency"] == "Agency A" and doc["format"] == "checkups-portfolio/1"
+        assert doc["agency"] == "Agency A" and doc["format"] == "checkups-portfolio-results/1"
         page.goto(tools("zh", "bureau"))
         page.locator('form[data-checkup="bureau"]').wait_for()
         page.locator('.checkup-status[data-ready="true"]').wait_for(timeout=READY)
