@@ -12,11 +12,11 @@ import pytest
 from playwright.sync_api import expect
 
 from checkups.text import fmt_money
+from tests.e2e.common import AS_OF as SAMPLES_DAY
+from tests.e2e.common import ROOT, SAMPLES
 
-ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
-SAMPLES = ROOT / "samples"
-AS_OF = dt.date(2025, 6, 30)  # the sample's audit day (samples/README.md)
+AS_OF = dt.date.fromisoformat(SAMPLES_DAY)
 NOTEBOOKS = [
     ("en", "company", "questionnaire_app"),
     ("zh", "roster", "roster_app"),

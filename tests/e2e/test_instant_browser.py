@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import subprocess
 from decimal import Decimal
@@ -23,24 +22,14 @@ import pytest
 from checkups import calc
 from checkups import evaluate as evaluate_answers
 from checkups.evaluate import questions
-
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = ROOT / "samples"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AS_OF = "2025-06-30"
-READY = 240_000  # ms: a cold start of the runtime on a loaded 2-core machine
-RESULT = '.checkup-result[data-result="ready"]'
+from tests.e2e.common import AS_OF, READY, SAMPLES, page_url, serious, shown_answer, site_address
 
 
 @pytest.fixture(scope="session")
 def address(request):
     """(lang, kind) → the check-up page's URL: Chinese at the site root, English under en/."""
-    base = os.environ.get("CHECKUPS_INSTANT_URL") or request.getfixturevalue("site_url")
-
-    def url(lang: str, kind: str) -> str:
-        return f"{base}{'en/' if lang == 'en' else ''}check-up/{kind}/"  # Chinese at the root
-
-    return url
+    base = site_address(request)
+    return lambda lang, kind: page_url(base, lang, f"check-up/{kind}/")
 
 
 def open_form(page, address, lang: str, kind: str, *, wait: bool = True) -> None:
@@ -65,8 +54,7 @@ def answer(page, answers: dict) -> None:
 
 
 def result(page) -> dict:
-    page.locator(RESULT).wait_for(timeout=READY)
-    return page.evaluate("document.querySelector('.checkup-result').checkupAnswer")
+    return shown_answer(page)
 
 
 def pairs(findings) -> list[tuple]:
@@ -300,11 +288,4 @@ class TestAccessibility:
             page.locator('button[value="untaken_leave_pay"]').click()
         result(page)
         assert page.evaluate("document.documentElement.scrollWidth") <= 375 + 1  # no sideways scrolling
-        page.add_script_tag(path=str(AXE))
-        found = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        bad = [
-            (v["id"], [n["target"] for n in v["nodes"]][:3])
-            for v in found["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
-        assert bad == []
+        assert serious(page) == []

@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import re
 import subprocess
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from checkups.registry import rules
+from tests.e2e.common import ROOT, serious
 
-ROOT = Path(__file__).resolve().parents[2]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 DOCS = ROOT / "docs"
 
 
@@ -36,17 +34,6 @@ PAGES = built_pages()
 
 def only_local(requests: list[str]) -> list[str]:
     return [u for u in requests if not re.match(r"^(http://127\.0\.0\.1[:/]|data:|blob:|about:)", u)]
-
-
-def serious(page) -> list[tuple]:
-    """The serious and critical axe-core violations on the page as it is now."""
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 def forwarded(request) -> bool:

@@ -4,33 +4,20 @@ reported, answers are kept across a reload, and nothing leaves 127.0.0.1."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from checkups.programme.scorecard import template_csv
 from checkups.programme.scorecard_items import indicators
-
-READY = 240_000  # ms: a cold start of the runtime on a loaded 2-core machine
-RESULT = '.checkup-result[data-result="ready"]'
+from tests.e2e.common import READY, page_url, site_address
+from tests.e2e.common import open_ready as _open
+from tests.e2e.common import shown_answer as _answer
 
 
 @pytest.fixture(scope="session")
 def tool_url(request):
     """(lang, slug) → the tool page's URL (Chinese at the root, English under en/)."""
-    base = os.environ.get("CHECKUPS_INSTANT_URL") or request.getfixturevalue("site_url")
-    return lambda lang, slug: f"{base}{'en/' if lang == 'en' else ''}tools/{slug}/"
-
-
-def _open(page, url: str, kind: str) -> None:
-    page.goto(url)
-    page.locator(f'form[data-checkup="{kind}"]').wait_for()
-    page.locator('.checkup-status[data-ready="true"]').wait_for(timeout=READY)
-
-
-def _answer(page) -> dict:
-    page.locator(RESULT).wait_for(timeout=READY)
-    return page.evaluate("document.querySelector('.checkup-result').checkupAnswer")
+    base = site_address(request)
+    return lambda lang, slug: page_url(base, lang, f"tools/{slug}/")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

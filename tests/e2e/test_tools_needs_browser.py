@@ -6,27 +6,21 @@ and axe-core finds no serious or critical violation."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import docx
 import pytest
 
 from checkups.programme.needs import recommend
 from checkups.registry import catalog
+from tests.e2e.common import READY, page_url, serious, shown_answer, site_address
 
-ROOT = Path(__file__).resolve().parents[2]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-READY = 240_000  # ms: a cold start of the runtime on a loaded 2-core machine
-RESULT = '.checkup-result[data-result="ready"]'
 ANSWERS = {"size": "10_19", "sector": "it", "staff_types": ["full_time", "part_time"], "disputes": ["complaint"]}
 
 
 @pytest.fixture(scope="session")
 def tool(request):
     """(lang, slug) → the tool page's URL (Chinese at the site root, English under en/)."""
-    base = os.environ.get("CHECKUPS_INSTANT_URL") or request.getfixturevalue("site_url")
-    return lambda lang, slug, query="": f"{base}{'en/' if lang == 'en' else ''}tools/{slug}/{query}"
+    base = site_address(request)
+    return lambda lang, slug, query="": page_url(base, lang, f"tools/{slug}/{query}")
 
 
 def fill_survey(page, answers: dict) -> None:
@@ -36,8 +30,7 @@ def fill_survey(page, answers: dict) -> None:
 
 
 def answer(page) -> dict:
-    page.locator(RESULT).wait_for(timeout=READY)
-    return page.evaluate("document.querySelector('.checkup-result').checkupAnswer")
+    return shown_answer(page)
 
 
 class TestSurvey:
@@ -114,12 +107,7 @@ def test_no_serious_violations_at_375_px(page, tool, lang, slug, query) -> None:
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto(tool(lang, slug, query))
     answer(page)
-    page.add_script_tag(path=str(AXE))
-    found = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    bad = [
-        (v["id"], [n["target"] for n in v["nodes"]][:3]) for v in found["violations"] if v["impact"] in ("serious", "critical")
-    ]
-    assert bad == []
+    assert serious(page) == []
 
 
 def _order(area: str) -> int:

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -17,34 +15,25 @@ from checkups.programme.bureau import bureau
 from checkups.programme.portfolio import audit_client
 from checkups.programme.warning import warn_roster
 from checkups.schemas import load
+from tests.e2e.common import AS_OF, READY, SAMPLES, open_ready, page_url, serious, shown_answer, site_address
 from tests.test_programme_warning import parse_ics
-
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = ROOT / "samples"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AS_OF = "2025-06-30"
-READY = 240_000  # ms: a cold start of the runtime on a loaded 2-core machine
-RESULT = '.checkup-result[data-result="ready"]'
 
 
 @pytest.fixture(scope="session")
 def tools(request):
     """(lang, slug) → the tool page's URL: Chinese at the site root, English under en/."""
-    base = os.environ.get("CHECKUPS_INSTANT_URL") or request.getfixturevalue("site_url")
-    return lambda lang, slug: f"{base}{'en/' if lang == 'en' else ''}tools/{slug}/"
+    base = site_address(request)
+    return lambda lang, slug: page_url(base, lang, f"tools/{slug}/")
 
 
 def open_tool(page, tools, lang: str, slug: str, kind: str) -> None:
-    page.goto(tools(lang, slug))
-    page.locator(f'form[data-checkup="{kind}"]').wait_for()
-    page.locator('.checkup-status[data-ready="true"]').wait_for(timeout=READY)
+    open_ready(page, tools(lang, slug), kind)
     page.select_option('select[name="city"]', "guangzhou")
     page.fill('input[name="as_of"]', AS_OF)
 
 
 def answer(page) -> dict:
-    page.locator(RESULT).wait_for(timeout=READY)
-    return page.evaluate("document.querySelector('.checkup-result').checkupAnswer")
+    return shown_answer(page)
 
 
 class TestEarlyWarning:
@@ -131,9 +120,7 @@ class TestBureau:
         saved.write_text(text, encoding="utf-8")
         doc = json.loads(text)
         assert doc["agency"] == "Agency A" and doc["format"] == "checkups-portfolio-results/1"
-        page.goto(tools("zh", "bureau"))
-        page.locator('form[data-checkup="bureau"]').wait_for()
-        page.locator('.checkup-status[data-ready="true"]').wait_for(timeout=READY)
+        open_ready(page, tools("zh", "bureau"), "bureau")
         page.set_input_files('input[name="file"]', [str(saved)])
         page.get_by_role("button", name="汇总").click()
         got = answer(page)
@@ -151,9 +138,4 @@ def test_no_serious_violations_at_375_px(page, tools, lang, slug) -> None:
     page.locator('button[type="submit"]').first.click()
     answer(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375 + 1
-    page.add_script_tag(path=str(AXE))
-    found = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    bad = [
-        (v["id"], [n["target"] for n in v["nodes"]][:3]) for v in found["violations"] if v["impact"] in ("serious", "critical")
-    ]
-    assert bad == []
+    assert serious(page) == []
