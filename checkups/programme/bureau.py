@@ -22,7 +22,7 @@ from ..errors import InputError
 from ..registry import catalog
 from ..report_page import page_end, page_start
 from ..text import fmt_money, round_fen
-from .bars import bar_chart
+from .chart import list_chart
 from .portfolio import FORMAT as PORTFOLIO
 from .scorecard import FORMAT as SCORECARD_RESULTS
 from .scorecard_report import L as SCORECARD_WORDS
@@ -245,7 +245,7 @@ def to_html(doc: dict[str, Any], lang: str) -> str:
     return "".join(
         [
             *page_start(_lab("title", lang), lang, _pairs(doc, lang)),
-            f"<figure>{bar_chart(title, moves)}</figure>",
+            f"<figure>{list_chart(title, moves)}</figure>",
             *page_end([], lang),
         ]
     )

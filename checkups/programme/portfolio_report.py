@@ -8,7 +8,7 @@ from typing import Any
 from ..registry import SEVERITY_ORDER
 from ..report_page import _e, _sev, page_end, page_start
 from ..text import fmt_money
-from .bars import bar_chart
+from .chart import list_chart
 
 __all__ = ["LABELS", "to_html", "to_text"]
 
@@ -90,7 +90,7 @@ def charts(doc: dict[str, Any], lang: str, top: int = 15) -> list[str]:
     done = [c for c in doc["clients"] if c["status"] == "audited" and Decimal(c["amount_at_risk"]) > 0]
     done.sort(key=lambda c: Decimal(c["amount_at_risk"]), reverse=True)
     money = [(_name(c), Decimal(c["amount_at_risk"]), fmt_money(Decimal(c["amount_at_risk"]))) for c in done[:top]]
-    return [bar_chart(_l("grades_chart", lang), grades), bar_chart(_l("money_chart", lang), money)]
+    return [list_chart(_l("grades_chart", lang), grades), list_chart(_l("money_chart", lang), money)]
 
 
 def to_html(doc: dict[str, Any], lang: str) -> str:
