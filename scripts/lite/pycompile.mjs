@@ -2,7 +2,7 @@
 //   node pycompile.mjs <pyodide dir> <host dir> <job.json>
 // <host dir> is mounted at /host; the paths in job.json are under /host.
 // PYTHONNODEBUGRANGES: the bytecode keeps line numbers but not the column ranges that only
-// draw the ^^^ under a traceback's line (about a quarter of a .pyc's compressed size).
+// draw the ^^^ under a traceback's line (about a fifth of a .pyc's compressed size).
 import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import path from "node:path";

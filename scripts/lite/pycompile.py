@@ -8,8 +8,8 @@ and rewrites the stdlib zip and the wheels with exactly those modules as sourcel
 ``.pyc`` files in place of their sources (as Pyodide's own package builds do). Everything
 else stays as source: compiled modules are larger, and what is not imported at start
 costs nothing to leave alone. The bytecode is made without column ranges (line numbers
-stay; only a traceback's ^^^ marks go), which makes it about a quarter smaller. Test packages (``tests``/``test`` folders) are left out of
-the wheels, as Pyodide unvendors them.
+stay; only a traceback's ^^^ marks go), which makes it about a fifth smaller. Test
+packages (``tests``/``test`` folders) are left out of the wheels, as Pyodide unvendors them.
 
     main("/host/job.json")   # {"stdlib": [in, out], "wheels": [[in, out], ...], "imports": [...]}
 
