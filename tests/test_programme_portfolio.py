@@ -210,6 +210,18 @@ class TestBureauInput:
         doc = bureau.parse(json.dumps(GOOD_PORTFOLIO).encode(), "p.json")
         assert bureau.bureau([doc])["totals"]["enterprises"] == 1
 
+    def test_results_exported_under_their_first_name_are_read(self) -> None:
+        """Portfolio results exported as checkups-portfolio/1 (their name before the tool page's saved form took it) are totalled."""
+        doc = bureau.parse(json.dumps({**GOOD_PORTFOLIO, "format": "checkups-portfolio/1"}).encode(), "p.json")
+        assert doc["format"] == "checkups-portfolio-results/1"
+        assert bureau.bureau([doc])["totals"]["enterprises"] == 1
+
+    def test_the_portfolio_pages_saved_form_is_not_results(self) -> None:
+        """The portfolio page's saved form (checkups-portfolio/1 with answers) is refused, naming the file and the formats read."""
+        saved = {"format": "checkups-portfolio/1", "answers": {"agency": "X"}, "settings": {"as_of": "2025-06-30"}}
+        with pytest.raises(InputError, match=r"p\.json.*checkups-portfolio-results/1"):
+            bureau.parse(json.dumps(saved).encode(), "p.json")
+
     @pytest.mark.parametrize("doc", BROKEN, ids=range(len(BROKEN)))
     def test_wrong_shape_is_an_input_error(self, doc: dict, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A document of the right format with missing or wrong keys is an input error naming the file, never an internal error."""

@@ -31,6 +31,7 @@ __all__ = ["FORMAT", "bureau", "load", "parse", "to_html", "to_text"]
 
 FORMAT = "checkups-bureau-results/1"  # the results; the tool page saves its form as checkups-bureau/1
 SCORECARD = SCORECARD_RESULTS  # the scorecard's results (not its page's saved answers)
+PORTFOLIO_BEFORE = "checkups-portfolio/1"  # the portfolio results' first name, now its tool page's saved form
 WITHHELD = "not_eligible"  # the tier of a scored agency that fails a legal requirement (no band)
 WITHHELD_LABEL = SCORECARD_WORDS["withheld"].as_dict()
 
@@ -51,6 +52,8 @@ def parse(data: bytes, name: str) -> dict[str, Any]:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(name, "a JSON document", f"not JSON ({exc})") from None
     kind = doc.get("format", "") if isinstance(doc, dict) else ""
+    if kind == PORTFOLIO_BEFORE and "clients" in doc and "answers" not in doc:
+        doc["format"] = kind = PORTFOLIO  # results exported before they were renamed (a saved form has answers)
     if kind != PORTFOLIO and not str(kind).startswith(SCORECARD):
         raise InputError(name, f"a {PORTFOLIO} or {SCORECARD}… document", kind or "a document without 'format'")
     problem = _portfolio_problem(doc) if kind == PORTFOLIO else _scorecard_problem(doc)

@@ -2,8 +2,8 @@
 // 3.5 MB) is fetched by the theme as soon as any page opens. This holds back that one
 // request until the reader opens the search: the search field gets focus (a click, or the
 // theme's "/", "s" and "f" keys) or the search toggle is switched on, or the page was
-// opened from a search result (?h=, the theme's highlighting). Every other page, a
-// check-up above all, then costs only what it shows. It runs before the theme's script
+// opened from a search result (?h=, the theme's highlighting) or a search link (?q=).
+// Every other page, a check-up above all, then costs only what it shows. It runs before the theme's script
 // (overrides/main.html) and changes no other request.
 (function () {
   "use strict";
@@ -33,5 +33,5 @@
   document.addEventListener("change", function (event) {
     if (event.target.id === "__search" && event.target.checked) want();
   });
-  if (/[?&]h=/.test(location.search)) want();
+  if (/[?&][hq]=/.test(location.search)) want();
 })();

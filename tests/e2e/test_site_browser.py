@@ -182,6 +182,12 @@ class TestSearch:
         page.wait_for_selector(".md-search-result__item", timeout=20000)
         assert [u for u in page.requests if u.endswith("/search/search_index.json")] != []
 
+    def test_a_search_link_opens_with_its_results(self, page, site_url) -> None:
+        """A search link (?q=试用期) opens the search with its results, the index fetched without a click."""
+        page.goto(site_url + "?q=试用期")
+        page.wait_for_selector(".md-search-result__item", timeout=20000)
+        assert page.locator(".md-search-result__item").count() > 0
+
 
 class TestPrint:
     @pytest.mark.parametrize(("path", "lang"), [("en/checklists/contracts/", "en"), ("checklists/annual/", "zh")])
