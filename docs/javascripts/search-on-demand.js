@@ -3,8 +3,8 @@
 // request until the reader opens the search: the search field gets focus (a click, or the
 // theme's "/", "s" and "f" keys) or the search toggle is switched on, or the page was
 // opened from a search result (?h=, the theme's highlighting) or a search link (?q=).
-// Every other page, a check-up above all, then costs only what it shows. It runs before the theme's script
-// (overrides/main.html) and changes no other request.
+// Every other page, a check-up above all, then costs only what it shows. It runs before
+// the theme's script (overrides/main.html) and changes no other request.
 (function () {
   "use strict";
   var proto = XMLHttpRequest.prototype, open = proto.open, send = proto.send;
